@@ -1,0 +1,1 @@
+"""Live rooms and their messages: storage, ordering, replay, fan-out, safeguarding rules."""

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs from Debian's packages when it is missing: Chromium for the
+# browser tests, and the Redis and PostgreSQL servers that tests/services.py starts when none runs.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "Missing system packages: ${missing[*]} (install them with your package manager)." >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} from Debian's packages..."
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

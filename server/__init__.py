@@ -1,0 +1,1 @@
+"""Salon's application shell: settings, database, auth, realtime hub and CLI."""

@@ -1,0 +1,132 @@
+"""The app factory: composes the domains' routes and handlers around one set of services."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import socketio
+from redis.asyncio import Redis
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+import chat.handlers
+import chat.views
+import server.api
+import server.pages
+import sessions.views
+import stands.views
+from server import logs
+from server.auth import TokenSigner
+from server.config import Settings, load_settings
+from server.db import create_engine, create_session_factory
+from server.errors import STATUS, DomainError, error_body
+from server.middleware import OriginCheckMiddleware, SecurityHeadersMiddleware
+from server.presence import MemoryPresence, RedisPresence
+from server.ratelimit import MemoryLimiter, RedisLimiter
+from server.realtime import SESSION_COOKIE, SESSION_MAX_AGE, Hub, create_sio, register_connection_handlers
+from server.services import Services
+from server.web import JSONResponse, build_templates, render
+
+log = logging.getLogger("salon.app")
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
+    settings = settings or load_settings()
+    logs.configure(settings.log_level)
+    sio = create_sio(settings)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    services = Services(
+        settings=settings,
+        signer=TokenSigner(settings.secret_key),
+        hub=Hub(sio),
+        presence=RedisPresence(redis, settings.redis_prefix) if redis else MemoryPresence(),
+        limiter=RedisLimiter(redis, settings.redis_prefix) if redis else MemoryLimiter(),
+        redis=redis,
+    )
+    register_connection_handlers(sio, services)
+    chat.handlers.register(sio, services)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url)
+        services.engine = engine
+        services._sessions = create_session_factory(engine)
+        presence_task = asyncio.create_task(services.hub.run_presence(services.presence.snapshot))
+        log.info("salon started", extra={"fanout": settings.fanout, "env": settings.env})
+        try:
+            yield
+        finally:
+            presence_task.cancel()
+            with suppress(asyncio.CancelledError):
+                await presence_task
+            await engine.dispose()
+            if redis is not None:
+                await redis.aclose()
+
+    app = Starlette(
+        routes=[
+            *server.api.routes,
+            *server.pages.routes,
+            *stands.views.routes,
+            *sessions.views.routes,
+            *chat.views.routes,
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        ],
+        middleware=[
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(OriginCheckMiddleware, allowed_origins=settings.allowed_origins),
+            Middleware(
+                SessionMiddleware,
+                secret_key=settings.secret_key,
+                session_cookie=SESSION_COOKIE,
+                max_age=SESSION_MAX_AGE,
+                same_site="lax",
+                https_only=settings.is_production,
+            ),
+        ],
+        exception_handlers={DomainError: domain_error, HTTPException: http_error, Exception: server_error},
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.templates = build_templates()
+    return socketio.ASGIApp(sio, other_asgi_app=app, socketio_path="socket.io")
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", "")
+
+
+async def error_response(request: Request, code: str, message: str, status: int) -> Response:
+    if wants_json(request):
+        return JSONResponse(error_body(code, message), status_code=status)
+    return await render(request, "server/error.html", {"status_code": status, "message": message}, status)
+
+
+async def domain_error(request: Request, exc: Any) -> Response:
+    return await error_response(request, exc.code, exc.message, exc.status)
+
+
+HTTP_CODES = {404: ("not_found", "Cette page n'existe pas."), 405: ("invalid", "Méthode non autorisée.")}
+
+
+async def http_error(request: Request, exc: Any) -> Response:
+    code, message = HTTP_CODES.get(exc.status_code, ("invalid", "Requête invalide."))
+    return await error_response(request, code, message, exc.status_code)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    body = error_body("internal", "Une erreur est survenue de notre côté. Réessayez dans un instant.")
+    return JSONResponse(body, status_code=STATUS["internal"])

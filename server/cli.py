@@ -1,0 +1,112 @@
+"""The `salon` command: serve, migrate, demo, create-organiser."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from pathlib import Path
+
+from server.config import ConfigError, load_settings
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = load_settings()
+    if args.workers > 1 and not settings.redis_url:
+        print(
+            "salon serve: --workers above 1 needs REDIS_URL, so that the workers share rooms and presence.",
+            file=sys.stderr,
+        )
+        return 2
+    uvicorn.run(
+        "server.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        # permessage-deflate costs ~300 KiB and real CPU per connection; chat frames are small.
+        ws_per_message_deflate=False,
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        log_config=None,
+        log_level=settings.log_level,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    from server.migrate import upgrade
+
+    upgrade(load_settings().database_url)
+    print("Database schema is up to date.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from server.demo import load_demo
+
+    summary = asyncio.run(load_demo(load_settings(), reset=args.reset))
+    print(summary)
+    return 0
+
+
+def cmd_create_organiser(args: argparse.Namespace) -> int:
+    from server.accounts import create_adult
+
+    if args.password_file:
+        password = Path(args.password_file).read_text(encoding="utf-8").strip()
+    else:
+        password = getpass.getpass("Mot de passe : ")
+        if password != getpass.getpass("Encore une fois : "):
+            print("Les deux mots de passe diffèrent.", file=sys.stderr)
+            return 1
+    name = args.name or args.email.split("@")[0]
+    try:
+        asyncio.run(create_adult(load_settings(), email=args.email, password=password, name=name, role="organiser"))
+    except ValueError as exc:
+        print(f"salon create-organiser: {exc}", file=sys.stderr)
+        return 1
+    print(f"Organiser {args.email} is ready.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="salon", description="Salon: live virtual career fairs.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1", help="proxies trusted for X-Forwarded-For")
+    serve.set_defaults(func=cmd_serve)
+
+    commands.add_parser("migrate", help="bring the database schema up to date").set_defaults(func=cmd_migrate)
+
+    demo = commands.add_parser("demo", help="load the demo fair (idempotent)")
+    demo.add_argument("--reset", action="store_true", help="delete the demo messages and pupils first")
+    demo.set_defaults(func=cmd_demo)
+
+    organiser = commands.add_parser("create-organiser", help="create an organiser account")
+    organiser.add_argument("email")
+    organiser.add_argument("--name", default="")
+    organiser.add_argument("--password-file")
+    organiser.set_defaults(func=cmd_create_organiser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(f"salon: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Settings, read once from the environment (names fixed by the public contract)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEV_ORIGINS = ("http://127.0.0.1:8000", "http://localhost:8000")
+INSECURE_DEV_KEY = "salon-development-key-never-use-in-production"
+
+
+class ConfigError(RuntimeError):
+    """The environment describes a deployment that cannot start."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    database_url: str = "sqlite+aiosqlite:///salon.db"
+    redis_url: str | None = None
+    secret_key: str = field(default="", repr=False)
+    allowed_origins: tuple[str, ...] = DEV_ORIGINS
+    log_level: str = "info"
+    # Several deployments (or test runs) may share one Redis: channels and keys carry this prefix.
+    redis_prefix: str = "salon"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def fanout(self) -> str:
+        return "redis" if self.redis_url else "memory"
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if environ is None else environ)
+    name = env.get("SALON_ENV", "development")
+    if name not in ("development", "production", "test"):
+        raise ConfigError(f"SALON_ENV must be development, production or test, not {name!r}")
+    secret = env.get("SECRET_KEY", "")
+    if not secret:
+        if name == "production":
+            raise ConfigError("SECRET_KEY is required when SALON_ENV=production")
+        # Outside production a fixed key keeps demo logins valid across restarts.
+        secret = INSECURE_DEV_KEY
+    origins = tuple(o.strip().rstrip("/") for o in env.get("ALLOWED_ORIGINS", "").split(",") if o.strip())
+    return Settings(
+        env=name,
+        database_url=env.get("DATABASE_URL") or "sqlite+aiosqlite:///salon.db",
+        redis_url=env.get("REDIS_URL") or None,
+        secret_key=secret,
+        allowed_origins=origins or DEV_ORIGINS,
+        log_level=env.get("LOG_LEVEL", "info").lower(),
+        redis_prefix=env.get("SALON_REDIS_PREFIX", "salon"),
+    )

@@ -1,0 +1,148 @@
+"""`salon demo`: the living demo fair, open now, loaded idempotently (re-running changes nothing
+but the dates, which follow today so that the fair is always open)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlmodel import col, select
+
+from chat.models import Message, Room
+from server import demo_data
+from server.accounts import save_adult, save_class
+from server.config import Settings
+from server.db import create_engine, create_session_factory
+from server.models import AuthToken, Role, User
+from server.timeutil import PARIS, utcnow
+from sessions import service as programme
+from stands import service as fair
+from stands.models import Stand
+from stands.sectors import SECTORS
+
+DEMO_PASSWORD = "demo-salon"
+DEMO_CLASS = "DEMO-3E"
+DEMO_ACCOUNTS = (
+    ("orga@demo.salon", "Équipe d'organisation (démo)", Role.ORGANISER),
+    ("pro@demo.salon", "Camille Durand (démo)", Role.PROFESSIONAL),
+    ("prof@demo.salon", "M. Leroy, professeur principal (démo)", Role.TEACHER),
+)
+
+
+def paris_midnight(day_offset: int) -> datetime:
+    today = utcnow().astimezone(PARIS).date()
+    return datetime.combine(today + timedelta(days=day_offset), time(0, 0), tzinfo=PARIS)
+
+
+def at(day: datetime, hhmm: str) -> datetime:
+    hours, minutes = (int(x) for x in hhmm.split(":"))
+    return datetime.combine(day.date(), time(hours, minutes), tzinfo=PARIS)
+
+
+async def load_demo(settings: Settings, *, reset: bool = False) -> str:
+    unknown = {s["sector"] for stands in demo_data.STANDS.values() for s in stands} - set(SECTORS)
+    if unknown:
+        raise ValueError(f"demo stands use unknown sectors: {sorted(unknown)}")
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as db:
+            if reset:
+                await db.exec(delete(Message))  # type: ignore[call-overload]
+                await db.exec(update(Room).values(last_seq=0))  # type: ignore[call-overload]
+                pupils = select(User.id).where(User.role == Role.PUPIL)
+                await db.exec(delete(AuthToken).where(col(AuthToken.user_id).in_(pupils)))  # type: ignore[call-overload]
+                await db.exec(delete(User).where(User.role == Role.PUPIL))  # type: ignore[call-overload]
+            accounts: dict[str, User] = {}
+            if not settings.is_production:
+                for email, name, role in DEMO_ACCOUNTS:
+                    accounts[email] = await save_adult(db, email=email, password=DEMO_PASSWORD, name=name, role=role)
+                await save_class(
+                    db,
+                    code=DEMO_CLASS,
+                    label="3e B (démo)",
+                    school="Collège des Falaises (démo)",
+                    teacher=accounts["prof@demo.salon"],
+                )
+            counts = {"stands": 0, "talks": 0, "quizzes": 0, "qa_rooms": 0}
+            for spec in demo_data.EVENTS:
+                event = await fair.save_event(
+                    db,
+                    slug=spec["slug"],
+                    title=spec["title"],
+                    description=spec["description"],
+                    region=spec["region"],
+                    starts_at=paris_midnight(-spec["days_before"]),
+                    ends_at=paris_midnight(spec["days_after"]),
+                )
+                stands = await _load_stands(db, event, demo_data.STANDS[spec["slug"]], accounts.get("pro@demo.salon"))
+                counts["stands"] += len(stands)
+                talks = {}
+                for talk in demo_data.TALKS.get(spec["slug"], []):
+                    day = event.starts_at.astimezone(PARIS) + timedelta(days=talk["day"])
+                    starts = at(day, talk["start"])
+                    talks[talk["title"]] = await programme.save_talk(
+                        db,
+                        event,
+                        title=talk["title"],
+                        starts_at=starts,
+                        ends_at=starts + timedelta(minutes=talk["minutes"]),
+                        description=talk["description"],
+                        speakers=list(talk["speakers"]),
+                        stand_id=_id(stands, talk["stand"]),
+                    )
+                counts["talks"] += len(talks)
+                for quiz in demo_data.QUIZZES.get(spec["slug"], []):
+                    await programme.save_quiz(
+                        db,
+                        event,
+                        title=quiz["title"],
+                        mode=quiz["mode"],
+                        stand_id=_id(stands, quiz["stand"]),
+                        talk_id=talks[quiz["talk"]].id if quiz["talk"] else None,
+                        questions=quiz["questions"],
+                    )
+                    counts["quizzes"] += 1
+                for qa in demo_data.QA_ROOMS.get(spec["slug"], []):
+                    await programme.save_qa_room(
+                        db, event, cluster=qa["cluster"], title=qa["title"], cfas=[stands[n] for n in qa["cfas"]]
+                    )
+                    counts["qa_rooms"] += 1
+            await db.commit()
+    finally:
+        await engine.dispose()
+    return _summary(counts, settings)
+
+
+async def _load_stands(db: Any, event: Any, specs: list[dict[str, Any]], pro: User | None) -> dict[str, Stand]:
+    stands: dict[str, Stand] = {}
+    for spec in specs:
+        fields = {k: spec[k] for k in ("kind", "sector", "department", "city", "description", "website")}
+        stand = await fair.save_stand(db, event, name=spec["name"], **fields)
+        await fair.replace_stand_content(db, stand, job_cards=spec["job_cards"], offers=spec.get("offers", []))
+        if pro is not None and spec.get("demo_staff"):
+            await fair.add_staff(db, stand, pro)
+        stands[spec["name"]] = stand
+    return stands
+
+
+def _id(stands: dict[str, Stand], name: str | None) -> int | None:
+    return stands[name].id if name else None
+
+
+def _summary(counts: dict[str, int], settings: Settings) -> str:
+    lines = [
+        "Demo fair loaded: {stands} stands, {talks} talks, {quizzes} quizzes, {qa_rooms} CFA Q&A rooms.".format(
+            **counts
+        )
+    ]
+    if settings.is_production:
+        lines.append("SALON_ENV=production: no demo accounts were created.")
+    else:
+        lines += [
+            f"  Class code (pupils):  {DEMO_CLASS}",
+            f"  Professional:         pro@demo.salon / {DEMO_PASSWORD}",
+            f"  Teacher:              prof@demo.salon / {DEMO_PASSWORD}",
+            f"  Organiser:            orga@demo.salon / {DEMO_PASSWORD}",
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,33 @@
+"""A few process-wide counters in Prometheus text format (each worker reports its own)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_counters: Counter[str] = Counter()
+_gauges: dict[str, float] = {}
+
+HELP = {
+    "salon_messages_stored_total": ("counter", "Chat messages stored and acknowledged"),
+    "salon_messages_duplicate_total": ("counter", "Sends answered from an earlier identical client_id"),
+    "salon_socket_connects_total": ("counter", "Socket.IO connections accepted"),
+    "salon_socket_refused_total": ("counter", "Socket.IO connections refused"),
+    "salon_socket_errors_total": ("counter", "Socket.IO events answered with an error"),
+    "salon_sockets": ("gauge", "Socket.IO connections open on this worker"),
+}
+
+
+def inc(name: str, value: int = 1) -> None:
+    _counters[name] += value
+
+
+def gauge_add(name: str, delta: float) -> None:
+    _gauges[name] = _gauges.get(name, 0) + delta
+
+
+def render() -> str:
+    lines = []
+    for name, (kind, text) in HELP.items():
+        value = _gauges.get(name, 0) if kind == "gauge" else _counters.get(name, 0)
+        lines += [f"# HELP {name} {text}", f"# TYPE {name} {kind}", f"{name} {value}"]
+    return "\n".join(lines) + "\n"

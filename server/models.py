@@ -1,0 +1,85 @@
+"""Accounts: people who log in (staff, teachers, organisers), pupils, classes and tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, DateTime
+from sqlmodel import Field, SQLModel
+
+from server.timeutil import utcnow
+
+# Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def timestamp(**kwargs) -> Field:  # type: ignore[valid-type]
+    """A timezone-aware column (PostgreSQL keeps the offset; SQLite stores UTC text)."""
+    nullable = kwargs.pop("nullable", False)
+    return Field(sa_column=Column(DateTime(timezone=True), nullable=nullable), **kwargs)
+
+
+class Role(StrEnum):
+    PUPIL = "pupil"
+    TEACHER = "teacher"
+    PROFESSIONAL = "professional"
+    CFA = "cfa"
+    ORGANISER = "organiser"
+
+
+ADULT_ROLES = frozenset({Role.TEACHER, Role.PROFESSIONAL, Role.CFA, Role.ORGANISER})
+STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.CFA})
+
+
+class User(SQLModel, table=True):
+    """Anyone with a token. Pupils have a pseudonym and a class, never an e-mail or a password."""
+
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    role: str = Field(max_length=20, index=True)
+    name: str = Field(max_length=120)
+    email: str | None = Field(default=None, max_length=254, unique=True)
+    password_hash: str | None = Field(default=None, max_length=200)
+    class_id: int | None = Field(default=None, foreign_key="classes.id", index=True)
+    is_moderator: bool = Field(default=False)
+    created_at: datetime = timestamp(default_factory=utcnow)
+
+
+class SchoolClass(SQLModel, table=True):
+    """A class a teacher brings to the fair; pupils join it with its code."""
+
+    __tablename__ = "classes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True)
+    label: str = Field(max_length=80)
+    school: str = Field(default="", max_length=160)
+    created_at: datetime = timestamp(default_factory=utcnow)
+
+
+class ClassTeacher(SQLModel, table=True):
+    """Teachers who bring a class (and see what its pupils write); a class may have several."""
+
+    __tablename__ = "class_teachers"
+
+    class_id: int = Field(foreign_key="classes.id", primary_key=True)
+    user_id: int = Field(foreign_key="users.id", primary_key=True, index=True)
+
+
+class AuthToken(SQLModel, table=True):
+    """Server-side record of an issued token: deleting or revoking it logs the holder out."""
+
+    __tablename__ = "auth_tokens"
+
+    id: str = Field(primary_key=True, max_length=43)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    created_at: datetime = timestamp(default_factory=utcnow)
+    revoked_at: datetime | None = timestamp(default=None, nullable=True)

@@ -1,0 +1,103 @@
+"""Who is in a room right now: staff (named) and visitors (counted).
+
+Memory for one process; Redis hashes when several workers share the rooms. Each process remembers
+which rooms its own sockets are in, so a disconnect cleans up without scanning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import orjson
+from redis.asyncio import Redis
+
+
+class MemoryPresence:
+    def __init__(self) -> None:
+        self._staff: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._visitors: dict[str, set[str]] = defaultdict(set)
+        self._rooms_of: dict[str, set[str]] = defaultdict(set)
+
+    async def enter(self, room: str, sid: str, staff: dict[str, Any] | None) -> None:
+        self._rooms_of[sid].add(room)
+        if staff is None:
+            self._visitors[room].add(sid)
+        else:
+            self._staff[room][sid] = staff
+
+    async def leave(self, room: str, sid: str) -> None:
+        self._rooms_of[sid].discard(room)
+        self._visitors[room].discard(sid)
+        self._staff[room].pop(sid, None)
+
+    async def drop(self, sid: str) -> set[str]:
+        rooms = self._rooms_of.pop(sid, set())
+        for room in rooms:
+            self._visitors[room].discard(sid)
+            self._staff[room].pop(sid, None)
+        return rooms
+
+    async def snapshot(self, room: str) -> dict[str, Any]:
+        return _snapshot(room, self._staff[room].values(), len(self._visitors[room]))
+
+    async def staff_counts(self, rooms: list[str]) -> dict[str, int]:
+        return {room: len({m["id"] for m in self._staff[room].values()}) for room in rooms}
+
+    async def close(self) -> None:
+        return None
+
+
+class RedisPresence(MemoryPresence):
+    """Same contract, state in Redis so every worker sees every worker's sockets."""
+
+    def __init__(self, redis: Redis, prefix: str) -> None:
+        super().__init__()
+        self._redis = redis
+        self._prefix = f"{prefix}:presence:"
+
+    async def enter(self, room: str, sid: str, staff: dict[str, Any] | None) -> None:
+        self._rooms_of[sid].add(room)
+        if staff is None:
+            await self._redis.hset(f"{self._prefix}{room}:visitors", sid, 1)
+        else:
+            await self._redis.hset(f"{self._prefix}{room}:staff", sid, orjson.dumps(staff))
+
+    async def leave(self, room: str, sid: str) -> None:
+        self._rooms_of[sid].discard(room)
+        await self._forget(room, sid)
+
+    async def drop(self, sid: str) -> set[str]:
+        rooms = self._rooms_of.pop(sid, set())
+        for room in rooms:
+            await self._forget(room, sid)
+        return rooms
+
+    async def _forget(self, room: str, sid: str) -> None:
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.hdel(f"{self._prefix}{room}:visitors", sid)
+            pipe.hdel(f"{self._prefix}{room}:staff", sid)
+            await pipe.execute()
+
+    async def snapshot(self, room: str) -> dict[str, Any]:
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.hvals(f"{self._prefix}{room}:staff")
+            pipe.hlen(f"{self._prefix}{room}:visitors")
+            staff_raw, visitors = await pipe.execute()
+        return _snapshot(room, [orjson.loads(s) for s in staff_raw], int(visitors))
+
+    async def staff_counts(self, rooms: list[str]) -> dict[str, int]:
+        if not rooms:
+            return {}
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for room in rooms:
+                pipe.hvals(f"{self._prefix}{room}:staff")
+            results = await pipe.execute()
+        return {room: len({orjson.loads(s)["id"] for s in vals}) for room, vals in zip(rooms, results, strict=True)}
+
+
+def _snapshot(room: str, staff: Any, visitors: int) -> dict[str, Any]:
+    unique: dict[int, dict[str, Any]] = {}
+    for member in staff:
+        unique.setdefault(member["id"], {"id": member["id"], "name": member["name"]})
+    return {"room": room, "staff_online": sorted(unique.values(), key=lambda m: m["name"]), "visitors": visitors}

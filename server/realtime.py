@@ -1,0 +1,167 @@
+"""The realtime hub: the Socket.IO server, authentication at connect, and the one `publish`.
+
+Fan-out is in-process by default; with REDIS_URL it goes through `socketio.AsyncRedisManager`,
+so an emit from any worker reaches the clients of every worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from http.cookies import SimpleCookie
+from typing import Any
+
+import orjson
+import socketio
+from itsdangerous import BadSignature, TimestampSigner
+from pydantic import ValidationError
+
+from server import metrics
+from server.auth import Principal, principal_for_token
+from server.config import Settings
+from server.errors import DomainError, nack
+
+log = logging.getLogger("salon.realtime")
+
+SESSION_COOKIE = "salon_session"
+SESSION_MAX_AGE = 14 * 24 * 3600
+# Socket.IO frames above this are refused by Engine.IO before reaching a handler.
+MAX_FRAME_BYTES = 64 * 1024
+PRESENCE_INTERVAL = 0.5  # at most two presence updates per room per second
+
+
+class OrjsonCodec:
+    """python-socketio's `json=` hook: orjson encodes several times faster than the stdlib."""
+
+    @staticmethod
+    def dumps(obj: Any, **_: Any) -> str:
+        return orjson.dumps(obj).decode()
+
+    @staticmethod
+    def loads(data: str | bytes, **_: Any) -> Any:
+        return orjson.loads(data)
+
+
+def create_sio(settings: Settings) -> socketio.AsyncServer:
+    manager = (
+        socketio.AsyncRedisManager(settings.redis_url, channel=f"{settings.redis_prefix}:socketio")
+        if settings.redis_url
+        else None
+    )
+    return socketio.AsyncServer(
+        async_mode="asgi",
+        client_manager=manager,
+        cors_allowed_origins=list(settings.allowed_origins),
+        cors_credentials=True,
+        json=OrjsonCodec,
+        max_http_buffer_size=MAX_FRAME_BYTES,
+        ping_interval=25,
+        ping_timeout=20,
+    )
+
+
+class Hub:
+    """The only place that emits to rooms. Service functions call `publish` after their commit."""
+
+    def __init__(self, sio: socketio.AsyncServer) -> None:
+        self.sio = sio
+        self._dirty_presence: set[str] = set()
+
+    async def publish(self, room: str, event: str, payload: dict[str, Any]) -> None:
+        await self.sio.emit(event, payload, room=room)
+
+    def presence_changed(self, room: str) -> None:
+        self._dirty_presence.add(room)
+
+    async def run_presence(self, snapshot: Callable[[str], Awaitable[dict[str, Any]]]) -> None:
+        """Coalesce presence: one update per changed room per interval, whatever the churn."""
+        while True:
+            await asyncio.sleep(PRESENCE_INTERVAL)
+            rooms, self._dirty_presence = self._dirty_presence, set()
+            for room in rooms:
+                try:
+                    await self.publish(room, "presence", await snapshot(room))
+                except Exception:  # a Redis hiccup must not stop presence for good
+                    log.exception("presence update failed for %s", room)
+
+
+def token_from_cookie(environ: dict[str, Any], secret_key: str) -> str | None:
+    """Read the token from Starlette's signed session cookie (same format as SessionMiddleware)."""
+    raw = environ.get("HTTP_COOKIE")
+    if not raw:
+        return None
+    cookie = SimpleCookie()
+    try:
+        cookie.load(raw)
+    except Exception:
+        return None
+    morsel = cookie.get(SESSION_COOKIE)
+    if morsel is None:
+        return None
+    try:
+        data = TimestampSigner(secret_key).unsign(morsel.value.encode(), max_age=SESSION_MAX_AGE)
+        token = orjson.loads(base64.b64decode(data)).get("token")
+    except (BadSignature, ValueError, orjson.JSONDecodeError, AttributeError):
+        return None
+    return token if isinstance(token, str) else None
+
+
+def acked(fn: Callable[..., Awaitable[dict[str, Any]]]) -> Callable[..., Awaitable[dict[str, Any]]]:
+    """Turn every refusal into the contract's ack shape; never let a handler crash the socket."""
+
+    @functools.wraps(fn)
+    async def wrapper(sid: str, *args: Any) -> dict[str, Any]:
+        try:
+            if len(args) != 1 or not isinstance(args[0], dict):
+                raise DomainError("invalid", "Cet événement attend un objet JSON.")
+            return await fn(sid, args[0])
+        except DomainError as exc:
+            metrics.inc("salon_socket_errors_total")
+            return nack(exc.code, exc.message)
+        except ValidationError as exc:
+            metrics.inc("salon_socket_errors_total")
+            return nack("invalid", describe_validation(exc))
+        except Exception:
+            metrics.inc("salon_socket_errors_total")
+            log.exception("handler %s failed", fn.__name__)
+            return nack("internal", "Une erreur est survenue de notre côté. Réessayez dans un instant.")
+
+    return wrapper
+
+
+def describe_validation(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first.get("loc", ())) or "données"
+    return f"Champ « {field} » invalide."
+
+
+def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> None:
+    settings: Settings = services.settings
+
+    @sio.event
+    async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
+        token = auth.get("token") if isinstance(auth, dict) else None
+        if not isinstance(token, str):
+            token = token_from_cookie(environ, settings.secret_key)
+        async with services.sessions() as db:
+            principal = await principal_for_token(db, services.signer, token)
+        if principal is None:
+            metrics.inc("salon_socket_refused_total")
+            raise ConnectionRefusedError({"code": "unauthorized", "message": "Connectez-vous d'abord."})
+        await sio.save_session(sid, {"principal": principal})
+        metrics.inc("salon_socket_connects_total")
+        metrics.gauge_add("salon_sockets", 1)
+
+    @sio.event
+    async def disconnect(sid: str, *_: Any) -> None:
+        metrics.gauge_add("salon_sockets", -1)
+        for room in await services.presence.drop(sid):
+            services.hub.presence_changed(room)
+
+
+async def principal_of(sio: socketio.AsyncServer, sid: str) -> Principal:
+    session = await sio.get_session(sid)
+    return session["principal"]  # type: ignore[no-any-return]

@@ -1,0 +1,36 @@
+"""What the running app holds: built in `create_app`, opened and closed by its lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server.auth import TokenSigner
+from server.config import Settings
+from server.db import SessionFactory
+from server.presence import MemoryPresence
+from server.ratelimit import MemoryLimiter, RedisLimiter
+
+if TYPE_CHECKING:
+    from server.realtime import Hub
+
+
+@dataclass
+class Services:
+    settings: Settings
+    signer: TokenSigner
+    hub: Hub
+    presence: MemoryPresence
+    limiter: MemoryLimiter | RedisLimiter
+    redis: Redis | None = None
+    engine: AsyncEngine | None = None
+    _sessions: SessionFactory | None = field(default=None, repr=False)
+
+    @property
+    def sessions(self) -> SessionFactory:
+        if self._sessions is None:
+            raise RuntimeError("the database is opened by the app's lifespan")
+        return self._sessions

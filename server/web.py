@@ -1,0 +1,96 @@
+"""HTTP helpers shared by every domain's views: JSON in and out, templates, who is asking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.templating import Jinja2Templates
+
+from server.auth import Principal, principal_for_token
+from server.errors import DomainError
+from server.i18n import translations
+from server.services import Services
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_DIRS = [ROOT / d / "templates" for d in ("server", "stands", "chat", "sessions")]
+MAX_JSON_BODY = 64 * 1024
+
+
+class JSONResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+def build_templates() -> Jinja2Templates:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in TEMPLATE_DIRS]),
+        autoescape=select_autoescape(default=True),
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["static_url"] = lambda path: f"/static/{path}"
+    return Jinja2Templates(env=env)
+
+
+def services(request: Request) -> Services:
+    return request.app.state.services  # type: ignore[no-any-return]
+
+
+def request_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    token = request.session.get("token")
+    return token if isinstance(token, str) else None
+
+
+async def current_principal(request: Request) -> Principal | None:
+    if "principal" not in request.state._state:
+        token = request_token(request)
+        principal = None
+        if token:
+            svc = services(request)
+            async with svc.sessions() as db:
+                principal = await principal_for_token(db, svc.signer, token)
+        request.state.principal = principal
+    return request.state.principal  # type: ignore[no-any-return]
+
+
+async def require_principal(request: Request) -> Principal:
+    principal = await current_principal(request)
+    if principal is None:
+        raise DomainError("unauthorized", "Connectez-vous d'abord.")
+    return principal
+
+
+async def read_json(request: Request) -> dict[str, Any]:
+    body = await request.body()
+    if len(body) > MAX_JSON_BODY:
+        raise DomainError("too_long", "La requête est trop volumineuse.")
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise DomainError("invalid", "Le corps de la requête doit être un objet JSON.") from None
+    if not isinstance(data, dict):
+        raise DomainError("invalid", "Le corps de la requête doit être un objet JSON.")
+    return data
+
+
+async def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    user = await current_principal(request)
+    return templates.TemplateResponse(request, template, {"user": user, **context}, status_code=status_code)
+
+
+def safe_next(value: str | None, default: str = "/") -> str:
+    """Only same-site paths are followed after a login (no open redirect)."""
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return default
