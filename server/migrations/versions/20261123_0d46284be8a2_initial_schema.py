@@ -13,7 +13,6 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-
 revision: str = "0d46284be8a2"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
