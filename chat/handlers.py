@@ -14,6 +14,7 @@ from server.services import Services
 
 def register(sio: socketio.AsyncServer, services: Services) -> None:
     rooms = service.RoomDirectory()
+    deps = service.ChatDeps(hub=services.hub, rooms=rooms, limiter=services.limiter)
 
     @sio.on("room:join")
     @acked
@@ -48,8 +49,7 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         async with services.sessions() as db:
             message = await service.send_message(
                 db,
-                services.hub,
-                rooms,
+                deps,
                 principal,
                 room_name=payload.room,
                 text=payload.text,

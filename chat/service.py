@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,11 +20,15 @@ from server import metrics
 from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role, User
+from server.ratelimit import MemoryLimiter, RedisLimiter
 from server.realtime import Hub
 from server.timeutil import aware, iso, utcnow
 from stands.models import Event
 
 HISTORY_PAGE = 50
+# Sends per account (never per IP: a whole school shares one address). Pupils keep a steady
+# one message every 1.5 s; professionals answering several rooms get three times that.
+SEND_BUDGET = {"pupil": (10, 15.0), "adult": (30, 15.0)}
 REPLAY_LIMIT = 5_000  # a client more than this behind reloads the page instead
 ROOM_CACHE_SECONDS = 30.0
 PUPIL_ROOM_KINDS = frozenset({"stand", "qa"})
@@ -123,10 +128,32 @@ async def history(db: AsyncSession, room: RoomInfo, since: int | None) -> dict[s
     }
 
 
+@dataclass(frozen=True, slots=True)
+class ChatDeps:
+    """What chat actions need besides the database: the fan-out, the room cache, the rate limiter."""
+
+    hub: Hub
+    rooms: RoomDirectory
+    limiter: MemoryLimiter | RedisLimiter
+
+
+def send_budget(principal: Principal) -> tuple[str, int, float]:
+    limit, window = SEND_BUDGET["pupil" if principal.role == Role.PUPIL else "adult"]
+    return f"send:{principal.id}", limit, window
+
+
+async def check_send_budget(limiter: MemoryLimiter | RedisLimiter, principal: Principal) -> None:
+    """Refuse when the budget is spent; only messages actually stored spend it (`spend_send_budget`)."""
+    wait = await limiter.peek(*send_budget(principal))
+    if wait is not None:
+        raise DomainError(
+            "rate_limited", f"Vous écrivez trop vite : attendez {math.ceil(wait)} s avant le prochain message."
+        )
+
+
 async def send_message(
     db: AsyncSession,
-    hub: Hub,
-    rooms: RoomDirectory,
+    deps: ChatDeps,
     principal: Principal,
     *,
     room_name: str,
@@ -135,10 +162,11 @@ async def send_message(
 ) -> dict[str, Any]:
     """Store a chat message and broadcast it as `chat:message`.
 
-    Side effects: one row in `messages`, `rooms.last_seq` + 1, one emit to the room. A retry with
-    the same `client_id` from the same author returns the stored message and emits nothing.
+    Side effects: one row in `messages`, `rooms.last_seq` + 1, one emit to the room, one unit of
+    the author's send budget. A retry with the same `client_id` from the same author returns the
+    stored message, emits nothing and costs nothing.
     """
-    room = await rooms.get(db, room_name)
+    room = await deps.rooms.get(db, room_name)
     previous = await _find_sent(db, principal, client_id)
     if previous is not None:
         metrics.inc("salon_messages_duplicate_total")
@@ -149,6 +177,7 @@ async def send_message(
         raise DomainError("invalid", "Le message est vide.")
     if len(cleaned) > rules.MAX_TEXT:
         raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
+    await check_send_budget(deps.limiter, principal)
     final, redacted = rules.redact(cleaned)
     try:
         # The row lock on the room serialises concurrent senders, so seq has no gaps and no twins;
@@ -176,8 +205,9 @@ async def send_message(
         return previous
     assert message.id is not None
     payload = _to_event(room_name, message, principal.public())
+    await deps.limiter.hit(*send_budget(principal))
     metrics.inc("salon_messages_stored_total")
-    await hub.publish(room_name, "chat:message", payload)
+    await deps.hub.publish(room_name, "chat:message", payload)
     return payload
 
 

@@ -17,6 +17,7 @@ from server.auth import Principal
 from server.db import create_engine, create_session_factory
 from server.migrate import alembic_config, upgrade
 from server.models import Role, User
+from server.ratelimit import MemoryLimiter
 from server.realtime import Hub
 from server.timeutil import utcnow
 from stands import service as fair
@@ -63,15 +64,16 @@ async def _populate(sessions):
         "sessions": sessions,
         "room": f"stand:{stand.id}",
         "pupils": principals,
-        "hub": Hub(socketio.AsyncServer(async_mode="asgi")),
-        "rooms": service.RoomDirectory(),
+        "deps": service.ChatDeps(
+            hub=Hub(socketio.AsyncServer(async_mode="asgi")), rooms=service.RoomDirectory(), limiter=MemoryLimiter()
+        ),
     }
 
 
 async def send(world, principal, text, client_id):
     async with world["sessions"]() as db:
         return await service.send_message(
-            db, world["hub"], world["rooms"], principal, room_name=world["room"], text=text, client_id=client_id
+            db, world["deps"], principal, room_name=world["room"], text=text, client_id=client_id
         )
 
 
@@ -97,11 +99,10 @@ async def test_the_same_client_id_sent_concurrently_is_stored_once(world):
 
 
 async def test_history_pages_and_replays(world):
-    principal = world["pupils"][0]
-    for i in range(60):
-        await send(world, principal, f"m{i}", f"h-{i}")
+    for i in range(60):  # spread over pupils: each has a send budget
+        await send(world, world["pupils"][i % 20], f"m{i}", f"h-{i}")
     async with world["sessions"]() as db:
-        room = await world["rooms"].get(db, world["room"])
+        room = await world["deps"].rooms.get(db, world["room"])
         last = await service.history(db, room, None)
         since = await service.history(db, room, 57)
     assert [m["seq"] for m in last["messages"]] == list(range(11, 61)) and last["last_seq"] == 60
