@@ -6,11 +6,26 @@ which rooms its own sockets are in, so a disconnect cleans up without scanning.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger("salon.presence")
+
+
+@asynccontextmanager
+async def tolerant(what: str) -> AsyncIterator[None]:
+    """Presence is a courtesy: while Redis is away it may be stale, but joins and sends go on."""
+    try:
+        yield
+    except RedisError as exc:
+        log.warning("presence %s skipped, Redis unavailable: %s", what, exc)
 
 
 class MemoryPresence:
@@ -58,10 +73,11 @@ class RedisPresence(MemoryPresence):
 
     async def enter(self, room: str, sid: str, staff: dict[str, Any] | None) -> None:
         self._rooms_of[sid].add(room)
-        if staff is None:
-            await self._redis.hset(f"{self._prefix}{room}:visitors", sid, 1)
-        else:
-            await self._redis.hset(f"{self._prefix}{room}:staff", sid, orjson.dumps(staff))
+        async with tolerant("enter"):
+            if staff is None:
+                await self._redis.hset(f"{self._prefix}{room}:visitors", sid, 1)
+            else:
+                await self._redis.hset(f"{self._prefix}{room}:staff", sid, orjson.dumps(staff))
 
     async def leave(self, room: str, sid: str) -> None:
         self._rooms_of[sid].discard(room)
@@ -74,7 +90,7 @@ class RedisPresence(MemoryPresence):
         return rooms
 
     async def _forget(self, room: str, sid: str) -> None:
-        async with self._redis.pipeline(transaction=False) as pipe:
+        async with tolerant("leave"), self._redis.pipeline(transaction=False) as pipe:
             pipe.hdel(f"{self._prefix}{room}:visitors", sid)
             pipe.hdel(f"{self._prefix}{room}:staff", sid)
             await pipe.execute()
@@ -89,7 +105,8 @@ class RedisPresence(MemoryPresence):
     async def staff_counts(self, rooms: list[str]) -> dict[str, int]:
         if not rooms:
             return {}
-        async with self._redis.pipeline(transaction=False) as pipe:
+        results: list[list[bytes]] = [[] for _ in rooms]
+        async with tolerant("count"), self._redis.pipeline(transaction=False) as pipe:
             for room in rooms:
                 pipe.hvals(f"{self._prefix}{room}:staff")
             results = await pipe.execute()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger("salon.ratelimit")
 
 
 class MemoryLimiter:
@@ -34,27 +38,38 @@ class MemoryLimiter:
 
 
 class RedisLimiter:
+    """Shared counters. While Redis is unreachable the limiter lets everything through (and says
+    so in the logs): a Redis restart must not stop a fair, and messages are still stored."""
+
     def __init__(self, redis: Redis, prefix: str) -> None:
         self._redis = redis
         self._prefix = f"{prefix}:rl:"
 
     async def hit(self, key: str, limit: int, window: float) -> float | None:
         name = f"{self._prefix}{key}"
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.incr(name)
-            pipe.expire(name, math.ceil(window), nx=True)
-            pipe.pttl(name)
-            count, _, ttl_ms = await pipe.execute()
+        try:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.incr(name)
+                pipe.expire(name, math.ceil(window), nx=True)
+                pipe.pttl(name)
+                count, _, ttl_ms = await pipe.execute()
+        except RedisError as exc:
+            log.warning("rate limiter unavailable, allowing: %s", exc)
+            return None
         if count > limit:
             return max(ttl_ms, 0) / 1000
         return None
 
     async def peek(self, key: str, limit: int, window: float) -> float | None:
         name = f"{self._prefix}{key}"
-        async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.get(name)
-            pipe.pttl(name)
-            count, ttl_ms = await pipe.execute()
+        try:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                pipe.get(name)
+                pipe.pttl(name)
+                count, ttl_ms = await pipe.execute()
+        except RedisError as exc:
+            log.warning("rate limiter unavailable, allowing: %s", exc)
+            return None
         if count is not None and int(count) >= limit:
             return max(ttl_ms, 0) / 1000
         return None
