@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from server.config import ConfigError, load_settings
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    if not os.environ.get("ALLOWED_ORIGINS"):
+        # The default origins follow the address actually served (make run PORT=9000 keeps working).
+        hosts = {"127.0.0.1", "localhost"} | ({args.host} if args.host not in ("0.0.0.0", "::") else set())
+        os.environ["ALLOWED_ORIGINS"] = ",".join(f"http://{h}:{args.port}" for h in sorted(hosts))
     settings = load_settings()
     if args.workers > 1 and not settings.redis_url:
         print(
@@ -88,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="bring the database schema up to date").set_defaults(func=cmd_migrate)
 
     demo = commands.add_parser("demo", help="load the demo fair (idempotent)")
-    demo.add_argument("--reset", action="store_true", help="delete the demo messages and pupils first")
+    demo.add_argument("--reset", action="store_true", help="first delete every chat message and every pupil account")
     demo.set_defaults(func=cmd_demo)
 
     organiser = commands.add_parser("create-organiser", help="create an organiser account")

@@ -40,9 +40,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         raise ConfigError(f"SALON_ENV must be development, production or test, not {name!r}")
     secret = env.get("SECRET_KEY", "")
     if not secret:
-        if name == "production":
-            raise ConfigError("SECRET_KEY is required when SALON_ENV=production")
-        # Outside production a fixed key keeps demo logins valid across restarts.
+        if name != "development":
+            raise ConfigError(f"SECRET_KEY is required when SALON_ENV={name}")
+        # In development a fixed key keeps demo logins valid across restarts.
         secret = INSECURE_DEV_KEY
     origins = tuple(o.strip().rstrip("/") for o in env.get("ALLOWED_ORIGINS", "").split(",") if o.strip())
     return Settings(

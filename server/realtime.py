@@ -150,7 +150,8 @@ def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> No
             principal = await principal_for_token(db, services.signer, token)
         if principal is None:
             metrics.inc("salon_socket_refused_total")
-            raise ConnectionRefusedError({"code": "unauthorized", "message": "Connectez-vous d'abord."})
+            # The client's connect_error carries {"message": ..., "data": {"code": "unauthorized"}}.
+            raise socketio.exceptions.ConnectionRefusedError("Connectez-vous d'abord.", {"code": "unauthorized"})
         await sio.save_session(sid, {"principal": principal})
         metrics.inc("salon_socket_connects_total")
         metrics.gauge_add("salon_sockets", 1)

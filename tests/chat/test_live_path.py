@@ -220,10 +220,13 @@ async def test_oversized_frames_are_dropped_without_harming_the_server(server, p
     assert (await pupil.send(room, "toujours là"))["ok"]
 
 
-async def test_connect_without_a_token_is_refused(server):
+async def test_connect_without_a_token_is_refused_with_the_reason(server):
     client = LiveClient()
+    refusals = []
+    client.sio.on("connect_error", refusals.append)
     with pytest.raises(socketio.exceptions.ConnectionError):
         await client.connect(server.url, None)
+    assert refusals == [{"message": "Connectez-vous d'abord.", "data": {"code": "unauthorized"}}]
 
 
 async def test_connect_with_a_forged_token_is_refused(server):

@@ -26,10 +26,12 @@ def test_settings_read_origins_and_redis():
     assert settings.allowed_origins == ("https://a.fr", "https://b.fr")
 
 
-def test_production_requires_a_secret_key():
+@pytest.mark.parametrize("env", ["production", "test"])
+def test_a_secret_key_is_required_outside_development(env):
     with pytest.raises(ConfigError):
-        load_settings({"SALON_ENV": "production"})
-    assert load_settings({"SALON_ENV": "production", "SECRET_KEY": "s"}).is_production
+        load_settings({"SALON_ENV": env})
+    assert load_settings({"SALON_ENV": env, "SECRET_KEY": "s"}).secret_key == "s"
+    assert load_settings({}).secret_key  # development has a fixed, public key
 
 
 def test_unknown_environment_is_refused():
