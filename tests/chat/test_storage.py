@@ -15,6 +15,7 @@ from chat import service
 from chat.models import Message
 from server.auth import Principal
 from server.db import create_engine, create_session_factory
+from server.errors import DomainError
 from server.migrate import alembic_config, upgrade
 from server.models import Role, User
 from server.ratelimit import MemoryLimiter
@@ -112,3 +113,19 @@ async def test_history_pages_and_replays(world):
 async def test_the_models_match_the_migrations(database):
     # `alembic check` fails when autogenerate would produce a new migration.
     await asyncio.to_thread(command.check, alembic_config(database))
+
+
+async def test_writing_is_refused_once_the_event_is_closed_but_reading_goes_on(world):
+    await send(world, world["pupils"][0], "avant la fermeture", "before-close")
+    async with world["sessions"]() as db:
+        event = await fair.event_by_slug(db, "test")
+        event.ends_at = utcnow() - timedelta(minutes=1)
+        db.add(event)
+        await db.commit()
+    world["deps"].rooms._cache.clear()  # the directory caches opening hours for 30 s
+    with pytest.raises(DomainError) as refused:
+        await send(world, world["pupils"][1], "après la fermeture", "after-close")
+    assert refused.value.code == "closed"
+    async with world["sessions"]() as db:
+        room = await world["deps"].rooms.get(db, world["room"])
+        assert [m["text"] for m in (await service.history(db, room, None))["messages"]] == ["avant la fermeture"]
