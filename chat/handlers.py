@@ -6,15 +6,40 @@ from typing import Any
 
 import socketio
 
-from chat import service
-from chat.events import ChatSend, RoomJoin, RoomLeave
+from chat import moderation, service, threads
+from chat.events import (
+    ChatSend,
+    ConsoleState,
+    MessageHide,
+    MessageReport,
+    RoomJoin,
+    RoomLeave,
+    RoomRead,
+    RoomSlowMode,
+    ThreadOpen,
+    ThreadRef,
+    UserMute,
+)
+from chat.permissions import is_stand_staff, sees_hidden_text
+from chat.rooms import ChatDeps, RoomDirectory, staff_channels
+from server.auth import Principal
 from server.realtime import acked, principal_of
 from server.services import Services
 
 
 def register(sio: socketio.AsyncServer, services: Services) -> None:
-    rooms = service.RoomDirectory()
-    deps = service.ChatDeps(hub=services.hub, rooms=rooms, limiter=services.limiter)
+    deps = ChatDeps(hub=services.hub, rooms=RoomDirectory(), limiter=services.limiter, presence=services.presence)
+
+    async def subscribe_channels(sid: str, principal: Principal) -> None:
+        """Consoles hear their stands' threads; teachers hear their classes."""
+        channels = {c for stand_id in principal.staff_stands for c in staff_channels(stand_id)[:1]}
+        if principal.is_moderator:
+            channels.add("moderators")
+        channels |= {f"class:{class_id}" for class_id in principal.class_ids}
+        for channel in channels:
+            await sio.enter_room(sid, channel)
+
+    services.connect_hooks.append(subscribe_channels)
 
     @sio.on("room:join")
     @acked
@@ -22,14 +47,23 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         payload = RoomJoin.model_validate(data)
         principal = await principal_of(sio, sid)
         async with services.sessions() as db:
-            room = await service.open_for_reading(db, rooms, principal, payload.room)
+            room = await service.open_for_reading(db, deps.rooms, principal, payload.room)
             # Enter before reading history: a message stored in between is both replayed and
             # broadcast (clients drop the duplicate seq) rather than lost.
             await sio.enter_room(sid, payload.room)
-            answer = await service.history(db, room, payload.since)
-        is_staff_here = room.stand_id is not None and room.stand_id in principal.staff_stands
-        await services.presence.enter(payload.room, sid, principal.public() if is_staff_here else None)
+            answer = await service.history(db, room, payload.since, show_hidden=sees_hidden_text(principal, room))
+            queue = (
+                await threads.queue_positions(db, deps, room.stand_id, also=room.name)
+                if room.is_thread and room.stand_id is not None
+                else []
+            )
+        await services.presence.enter(
+            payload.room, sid, principal.public() if is_stand_staff(principal, room) else None
+        )
         services.hub.presence_changed(payload.room)
+        for room_name, position in queue:
+            if room_name == payload.room:
+                await sio.emit("queue", position, to=sid)
         return {"ok": True, **answer}
 
     @sio.on("room:leave")
@@ -41,6 +75,14 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         services.hub.presence_changed(payload.room)
         return {"ok": True}
 
+    @sio.on("room:read")
+    @acked
+    async def room_read(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = RoomRead.model_validate(data)
+        async with services.sessions() as db:
+            await threads.mark_read(db, deps, await principal_of(sio, sid), room_name=payload.room, seq=payload.seq)
+        return {"ok": True}
+
     @sio.on("chat:send")
     @acked
     async def chat_send(sid: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -48,11 +90,83 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         principal = await principal_of(sio, sid)
         async with services.sessions() as db:
             message = await service.send_message(
-                db,
-                deps,
-                principal,
-                room_name=payload.room,
-                text=payload.text,
-                client_id=payload.client_id,
+                db, deps, principal, room_name=payload.room, text=payload.text, client_id=payload.client_id
             )
         return {"ok": True, "message": message}
+
+    @sio.on("thread:open")
+    @acked
+    async def thread_open(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = ThreadOpen.model_validate(data)
+        async with services.sessions() as db:
+            thread = await threads.open_thread(db, deps, await principal_of(sio, sid), stand_id=payload.stand_id)
+        return {"ok": True, "thread": thread}
+
+    async def take_or_release(sid: str, data: dict[str, Any], taking: bool) -> dict[str, Any]:
+        payload = ThreadRef.model_validate(data)
+        async with services.sessions() as db:
+            thread = await threads.take(db, deps, await principal_of(sio, sid), room_name=payload.room, taking=taking)
+        return {"ok": True, "thread": thread}
+
+    @sio.on("thread:take")
+    @acked
+    async def thread_take(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        return await take_or_release(sid, data, taking=True)
+
+    @sio.on("thread:release")
+    @acked
+    async def thread_release(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        return await take_or_release(sid, data, taking=False)
+
+    @sio.on("console:state")
+    @acked
+    async def console_state(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        ConsoleState.model_validate(data)
+        async with services.sessions() as db:
+            state = await threads.console_state(db, await principal_of(sio, sid))
+        return {"ok": True, **state}
+
+    @sio.on("message:report")
+    @acked
+    async def message_report(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = MessageReport.model_validate(data)
+        async with services.sessions() as db:
+            await moderation.report(
+                db, deps, await principal_of(sio, sid), message_id=payload.message_id, reason=payload.reason
+            )
+        return {"ok": True}
+
+    @sio.on("message:hide")
+    @acked
+    async def message_hide(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = MessageHide.model_validate(data)
+        async with services.sessions() as db:
+            message = await moderation.set_hidden(
+                db, deps, await principal_of(sio, sid), message_id=payload.message_id, hidden=payload.hidden
+            )
+        return {"ok": True, "message": message}
+
+    @sio.on("user:mute")
+    @acked
+    async def user_mute(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = UserMute.model_validate(data)
+        async with services.sessions() as db:
+            until = await moderation.mute(
+                db,
+                deps,
+                await principal_of(sio, sid),
+                room_name=payload.room,
+                user_id=payload.user_id,
+                minutes=payload.minutes,
+            )
+        return {"ok": True, "until": until}
+
+    @sio.on("room:slow_mode")
+    @acked
+    async def room_slow_mode(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = RoomSlowMode.model_validate(data)
+        async with services.sessions() as db:
+            await moderation.slow_mode(
+                db, deps, await principal_of(sio, sid), room_name=payload.room, seconds=payload.seconds
+            )
+        return {"ok": True}

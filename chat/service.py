@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
@@ -13,84 +10,30 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from chat import rules
-from chat.events import message_event
+from chat import moderation, rules, threads
+from chat.events import author_of, to_event
 from chat.models import Message, Room
-from server import metrics
+from chat.permissions import RoomInfo, can_read, can_write, sees_hidden_text
+from chat.rooms import ChatDeps, RoomDirectory, staff_channels
+from server import audit, metrics
 from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role, User
 from server.ratelimit import MemoryLimiter, RedisLimiter
-from server.realtime import Hub
-from server.timeutil import aware, iso, utcnow
-from stands.models import Event
+from server.timeutil import utcnow
 
 HISTORY_PAGE = 50
+REPLAY_LIMIT = 5_000  # a client more than this behind reloads the page instead
 # Sends per account (never per IP: a whole school shares one address). Pupils keep a steady
 # one message every 1.5 s; professionals answering several rooms get three times that.
 SEND_BUDGET = {"pupil": (10, 15.0), "adult": (30, 15.0)}
-REPLAY_LIMIT = 5_000  # a client more than this behind reloads the page instead
-ROOM_CACHE_SECONDS = 30.0
-PUPIL_ROOM_KINDS = frozenset({"stand", "qa"})
-
-
-@dataclass(frozen=True, slots=True)
-class RoomInfo:
-    id: int
-    name: str
-    kind: str
-    event_id: int
-    stand_id: int | None
-    title: str
-    opens_at: datetime
-    closes_at: datetime
-
-    def is_open(self, now: datetime | None = None) -> bool:
-        now = now or utcnow()
-        return self.opens_at <= now < self.closes_at
-
-
-class RoomDirectory:
-    """Room names → what permissions need, cached briefly: joins and sends never wait on a lookup twice."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple[float, RoomInfo]] = {}
-
-    async def get(self, db: AsyncSession, name: str) -> RoomInfo:
-        hit = self._cache.get(name)
-        if hit and time.monotonic() - hit[0] < ROOM_CACHE_SECONDS:
-            return hit[1]
-        row = (
-            await db.exec(select(Room, Event).join(Event, col(Event.id) == Room.event_id).where(Room.name == name))
-        ).first()
-        if row is None:
-            raise DomainError("not_found", "Ce salon de discussion n'existe pas.")
-        room, event = row
-        assert room.id is not None
-        info = RoomInfo(
-            room.id,
-            room.name,
-            room.kind,
-            room.event_id,
-            room.stand_id,
-            room.title,
-            aware(event.starts_at),
-            aware(event.ends_at),
-        )
-        self._cache[name] = (time.monotonic(), info)
-        return info
 
 
 async def open_for_reading(db: AsyncSession, rooms: RoomDirectory, principal: Principal, name: str) -> RoomInfo:
-    """The room, if this person may read it (every signed-in person may read the public rooms)."""
-    return await rooms.get(db, name)
-
-
-def check_can_send(principal: Principal, room: RoomInfo) -> None:
-    if principal.role == Role.PUPIL and room.kind not in PUPIL_ROOM_KINDS:
-        raise DomainError("forbidden", "Vous ne pouvez pas écrire dans ce salon.")
-    if not room.is_open():
-        raise DomainError("closed", "Le salon est fermé : vous pouvez relire la discussion, pas écrire.")
+    room = await rooms.get(db, name)
+    if not can_read(principal, room):
+        raise DomainError("forbidden", "Vous n'avez pas accès à ce salon.")
+    return room
 
 
 async def ensure_room(
@@ -108,10 +51,9 @@ async def ensure_room(
     return room
 
 
-async def history(db: AsyncSession, room: RoomInfo, since: int | None) -> dict[str, Any]:
-    """What `room:join` answers: the last page, or everything after `since` (read access checked by
-    `open_for_reading`)."""
-    name = room.name
+async def history(db: AsyncSession, room: RoomInfo, since: int | None, *, show_hidden: bool) -> dict[str, Any]:
+    """What `room:join` answers: the last page, or everything after `since`. Hidden messages keep
+    their place as tombstones unless the reader moderates the room."""
     query = select(Message, User).join(User, col(User.id) == Message.author_id).where(Message.room_id == room.id)
     if since is None:
         rows = list((await db.exec(query.order_by(col(Message.seq).desc()).limit(HISTORY_PAGE))).all())
@@ -122,19 +64,10 @@ async def history(db: AsyncSession, room: RoomInfo, since: int | None) -> dict[s
         )
     last_seq = (await db.exec(select(Room.last_seq).where(Room.id == room.id))).one()
     return {
-        "room": name,
-        "messages": [_to_event(name, message, _author(user)) for message, user in rows],
+        "room": room.name,
+        "messages": [to_event(room.name, m, author_of(u), show_hidden=show_hidden) for m, u in rows],
         "last_seq": last_seq,
     }
-
-
-@dataclass(frozen=True, slots=True)
-class ChatDeps:
-    """What chat actions need besides the database: the fan-out, the room cache, the rate limiter."""
-
-    hub: Hub
-    rooms: RoomDirectory
-    limiter: MemoryLimiter | RedisLimiter
 
 
 def send_budget(principal: Principal) -> tuple[str, int, float]:
@@ -142,13 +75,31 @@ def send_budget(principal: Principal) -> tuple[str, int, float]:
     return f"send:{principal.id}", limit, window
 
 
-async def check_send_budget(limiter: MemoryLimiter | RedisLimiter, principal: Principal) -> None:
-    """Refuse when the budget is spent; only messages actually stored spend it (`spend_send_budget`)."""
+def slow_mode_key(room: RoomInfo, principal: Principal) -> tuple[str, int, float] | None:
+    if room.slow_mode_seconds <= 0 or sees_hidden_text(principal, room):
+        return None  # the room's moderators are never slowed down
+    return f"slow:{room.id}:{principal.id}", 1, float(room.slow_mode_seconds)
+
+
+async def check_budgets(limiter: MemoryLimiter | RedisLimiter, principal: Principal, room: RoomInfo) -> None:
+    """Refuse when a budget is spent; only messages actually stored spend them (`spend_budgets`)."""
     wait = await limiter.peek(*send_budget(principal))
     if wait is not None:
         raise DomainError(
             "rate_limited", f"Vous écrivez trop vite : attendez {math.ceil(wait)} s avant le prochain message."
         )
+    slow = slow_mode_key(room, principal)
+    if slow and (wait := await limiter.peek(*slow)) is not None:
+        raise DomainError(
+            "rate_limited",
+            f"Mode lent : un message toutes les {room.slow_mode_seconds} s. Attendez {math.ceil(wait)} s.",
+        )
+
+
+async def spend_budgets(limiter: MemoryLimiter | RedisLimiter, principal: Principal, room: RoomInfo) -> None:
+    await limiter.hit(*send_budget(principal))
+    if slow := slow_mode_key(room, principal):
+        await limiter.hit(*slow)
 
 
 async def send_message(
@@ -162,23 +113,32 @@ async def send_message(
 ) -> dict[str, Any]:
     """Store a chat message and broadcast it as `chat:message`.
 
-    Side effects: one row in `messages`, `rooms.last_seq` + 1, one emit to the room, one unit of
-    the author's send budget. A retry with the same `client_id` from the same author returns the
-    stored message, emits nothing and costs nothing.
+    Side effects: one row in `messages`, `rooms.last_seq` + 1 (and a thread's waiting state), one
+    unit of the author's budgets, one emit to the room (or, for a message the word filter holds,
+    to the stand's consoles), a copy to the teachers of the pupil concerned, console and queue
+    updates for threads. A retry with the same `client_id` from the same author returns the stored
+    message, emits nothing and costs nothing.
     """
     room = await deps.rooms.get(db, room_name)
     previous = await _find_sent(db, principal, client_id)
     if previous is not None:
         metrics.inc("salon_messages_duplicate_total")
         return previous
-    check_can_send(principal, room)
+    if not can_write(principal, room):
+        raise DomainError("forbidden", "Vous ne pouvez pas écrire dans ce salon.")
+    if not room.is_open():
+        raise DomainError("closed", "Le salon est fermé : vous pouvez relire la discussion, pas écrire.")
+    await moderation.check_not_muted(db, principal, room)
     cleaned = rules.clean_text(text)
     if not cleaned:
         raise DomainError("invalid", "Le message est vide.")
     if len(cleaned) > rules.MAX_TEXT:
         raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
-    await check_send_budget(deps.limiter, principal)
+    await check_budgets(deps.limiter, principal, room)
     final, redacted = rules.redact(cleaned)
+    words = rules.check_words(final)
+    now = utcnow()
+    thread_changed = False
     try:
         # The row lock on the room serialises concurrent senders, so seq has no gaps and no twins;
         # a rollback gives the number back.
@@ -191,9 +151,24 @@ async def send_message(
             )
         ).scalar_one()
         message = Message(
-            room_id=room.id, seq=seq, author_id=principal.id, client_id=client_id, text=final, redacted=redacted
+            room_id=room.id,
+            seq=seq,
+            author_id=principal.id,
+            client_id=client_id,
+            text=words.text,
+            redacted=redacted or words.masked,
+            hidden=words.held,
+            hidden_reason="filter" if words.held else "",
+            created_at=now,
         )
         db.add(message)
+        if room.is_thread:
+            thread_changed = await threads.record_message(db, room, principal, now)
+        if words.held:
+            await db.flush()
+            audit.record(
+                db, actor_id=None, action="message.held", target=f"message:{message.id}", words=list(words.matches)
+            )
         await db.commit()
     except IntegrityError:
         # The same client_id raced itself (two workers, a fast retry): the first one won.
@@ -203,12 +178,38 @@ async def send_message(
             raise
         metrics.inc("salon_messages_duplicate_total")
         return previous
-    assert message.id is not None
-    payload = _to_event(room_name, message, principal.public())
-    await deps.limiter.hit(*send_budget(principal))
+    await spend_budgets(deps.limiter, principal, room)
     metrics.inc("salon_messages_stored_total")
+    payload = to_event(room_name, message, principal.public(), show_hidden=True)
+    if words.held:
+        await deps.hub.publish(staff_channels(room.stand_id), "message:held", {"room": room_name, "message": payload})
+        return {**payload, "held": True}
     await deps.hub.publish(room_name, "chat:message", payload)
+    await _copy_to_teachers(deps, principal, room, payload)
+    if room.is_thread:
+        await threads.publish_changes(db, deps, room, announce=thread_changed)
     return payload
+
+
+async def _copy_to_teachers(deps: ChatDeps, author: Principal, room: RoomInfo, payload: dict[str, Any]) -> None:
+    """Teachers see what their pupils write anywhere, and everything said in their pupils' threads."""
+    classes: dict[int, str] = {}
+    if author.role == Role.PUPIL and author.class_id is not None:
+        classes[author.class_id] = author.class_label
+    if room.is_thread and room.owner_class_id is not None:
+        classes[room.owner_class_id] = room.owner_class_label
+    for class_id, label in classes.items():
+        await deps.hub.publish(
+            f"class:{class_id}",
+            "class:message",
+            {
+                "class_id": class_id,
+                "class_label": label,
+                "stand_id": room.stand_id,
+                "stand_name": room.title,
+                "message": payload,
+            },
+        )
 
 
 async def _find_sent(db: AsyncSession, principal: Principal, client_id: str) -> dict[str, Any] | None:
@@ -222,22 +223,8 @@ async def _find_sent(db: AsyncSession, principal: Principal, client_id: str) -> 
     if row is None:
         return None
     message, room_name = row
-    return _to_event(room_name, message, principal.public())
+    payload = to_event(room_name, message, principal.public(), show_hidden=True)
+    return {**payload, "held": True} if message.hidden_reason == "filter" and message.hidden else payload
 
 
-def _author(user: User) -> dict[str, Any]:
-    return {"id": user.id, "name": user.name, "role": user.role}
-
-
-def _to_event(room_name: str, message: Message, author: dict[str, Any]) -> dict[str, Any]:
-    assert message.id is not None
-    return message_event(
-        id=message.id,
-        room=room_name,
-        seq=message.seq,
-        client_id=message.client_id,
-        author=author,
-        text=message.text,
-        ts=iso(message.created_at),
-        redacted=message.redacted,
-    )
+__all__ = ["ChatDeps", "RoomDirectory", "ensure_room", "history", "open_for_reading", "send_message"]

@@ -1,4 +1,4 @@
-"""HTTP views of the chat: the professionals' console."""
+"""HTTP views of the chat: the professionals' console and the teachers' view of their class."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from chat import teacher
 from chat.i18n import chat_strings
 from chat.models import Room
 from server.errors import DomainError
-from server.web import current_principal, render, services
+from server.models import Role
+from server.web import JSONResponse, current_principal, render, require_principal, services
 from stands.models import Event
 
 
@@ -22,7 +24,7 @@ async def console_page(request: Request) -> Response:
         raise DomainError("forbidden", "La console est réservée aux professionnels des stands.")
     query = select(Room, Event.title).join(Event, col(Event.id) == Room.event_id).order_by(col(Room.title))
     if not user.is_organiser:
-        query = query.where(col(Room.stand_id).in_(list(user.staff_stands)))
+        query = query.where(col(Room.stand_id).in_(list(user.staff_stands)), Room.kind == "stand")
     else:
         query = query.where(Room.kind == "stand").limit(24)
     async with services(request).sessions() as db:
@@ -31,4 +33,49 @@ async def console_page(request: Request) -> Response:
     return await render(request, "chat/console.html", {"rooms": rooms, "i18n": chat_strings()})
 
 
-routes = [Route("/console", console_page, name="console")]
+async def teacher_page(request: Request) -> Response:
+    user = await current_principal(request)
+    if user is None:
+        return RedirectResponse("/login?next=/classe", status_code=303)
+    if user.role != Role.TEACHER and not user.is_organiser:
+        raise DomainError("forbidden", "Cette page est réservée aux professeurs.")
+    async with services(request).sessions() as db:
+        classes = await teacher.classes_of(db, user)
+        histories = [await teacher.class_messages(db, user, c.id) for c in classes if c.id in user.class_ids]
+    conversations: dict[tuple[int, int | None], dict] = {}
+    for history in histories:
+        for item in history["messages"]:
+            key = (history["class"]["id"], item["stand_id"])
+            group = conversations.setdefault(
+                key,
+                {
+                    "class_id": history["class"]["id"],
+                    "class_label": history["class"]["label"],
+                    "stand_id": item["stand_id"],
+                    "stand_name": item["stand_name"],
+                    "messages": [],
+                },
+            )
+            group["messages"].append(item["message"])
+    return await render(
+        request,
+        "chat/teacher.html",
+        {
+            "classes": [{"id": c.id, "label": c.label, "school": c.school} for c in classes if c.id in user.class_ids],
+            "conversations": list(conversations.values()),
+            "i18n": chat_strings(),
+        },
+    )
+
+
+async def api_class_messages(request: Request) -> Response:
+    user = await require_principal(request)
+    async with services(request).sessions() as db:
+        return JSONResponse(await teacher.class_messages(db, user, request.path_params["class_id"]))
+
+
+routes = [
+    Route("/console", console_page, name="console"),
+    Route("/classe", teacher_page, name="teacher"),
+    Route("/api/classes/{class_id:int}/messages", api_class_messages),
+]

@@ -14,7 +14,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from server.errors import DomainError
-from server.models import ADULT_ROLES, STAFF_ROLES, AuthToken, Role, SchoolClass, User
+from server.models import ADULT_ROLES, STAFF_ROLES, AuthToken, ClassTeacher, Role, SchoolClass, User
 from server.passwords import verify_password
 from server.pseudonyms import make_pseudonym
 from server.timeutil import utcnow
@@ -32,6 +32,8 @@ class Principal:
     class_id: int | None = None
     staff_stands: frozenset[int] = frozenset()
     is_moderator: bool = False
+    class_ids: frozenset[int] = frozenset()  # classes a teacher brings
+    class_label: str = ""  # a pupil's class, as their teacher named it
 
     @property
     def is_staff(self) -> bool:
@@ -82,9 +84,16 @@ async def load_principal(db: AsyncSession, user: User) -> Principal:
 
     assert user.id is not None
     stands: frozenset[int] = frozenset()
+    classes: frozenset[int] = frozenset()
     if user.role in STAFF_ROLES:
         rows = await db.exec(select(StandStaff.stand_id).where(StandStaff.user_id == user.id))
         stands = frozenset(rows.all())
+    if user.role == Role.TEACHER:
+        rows = await db.exec(select(ClassTeacher.class_id).where(ClassTeacher.user_id == user.id))
+        classes = frozenset(rows.all())
+    label = ""
+    if user.class_id is not None:
+        label = (await db.exec(select(SchoolClass.label).where(SchoolClass.id == user.class_id))).first() or ""
     return Principal(
         id=user.id,
         name=user.name,
@@ -92,6 +101,8 @@ async def load_principal(db: AsyncSession, user: User) -> Principal:
         class_id=user.class_id,
         staff_stands=stands,
         is_moderator=user.is_moderator or user.role == Role.ORGANISER,
+        class_ids=classes,
+        class_label=label,
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Column, DateTime
+from sqlalchemy import JSON, Column, DateTime
 from sqlmodel import Field, SQLModel
 
 from server.timeutil import utcnow
@@ -83,3 +84,16 @@ class AuthToken(SQLModel, table=True):
     user_id: int = Field(foreign_key="users.id", index=True)
     created_at: datetime = timestamp(default_factory=utcnow)
     revoked_at: datetime | None = timestamp(default=None, nullable=True)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what to whom, when: every moderation action, kept for the organisers."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int | None = Field(default=None, foreign_key="users.id", index=True)
+    action: str = Field(max_length=40)
+    target: str = Field(max_length=60)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = timestamp(default_factory=utcnow)

@@ -153,6 +153,8 @@ def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> No
             # The client's connect_error carries {"message": ..., "data": {"code": "unauthorized"}}.
             raise socketio.exceptions.ConnectionRefusedError("Connectez-vous d'abord.", {"code": "unauthorized"})
         await sio.save_session(sid, {"principal": principal})
+        for hook in services.connect_hooks:
+            await hook(sid, principal)
         metrics.inc("salon_socket_connects_total")
         metrics.gauge_add("salon_sockets", 1)
 

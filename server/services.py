@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from server.auth import TokenSigner
+from server.auth import Principal, TokenSigner
 from server.config import Settings
 from server.db import SessionFactory
 from server.presence import MemoryPresence
@@ -28,6 +29,8 @@ class Services:
     redis: Redis | None = None
     engine: AsyncEngine | None = None
     _sessions: SessionFactory | None = field(default=None, repr=False)
+    # Called after a socket is authenticated (a domain subscribes it to its channels).
+    connect_hooks: list[Callable[[str, Principal], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def sessions(self) -> SessionFactory:

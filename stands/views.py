@@ -152,11 +152,13 @@ async def hall_page(request: Request) -> Response:
 
 async def stand_page(request: Request) -> Response:
     from chat.i18n import chat_strings
+    from chat.threads import existing_thread
 
+    user = await current_principal(request)
     async with services(request).sessions() as db:
         detail = await service.stand_detail(db, request.path_params["stand_id"])
-    stand, event = detail["stand"], detail["event"]
-    user = await current_principal(request)
+        stand, event = detail["stand"], detail["event"]
+        private = await existing_thread(db, stand.id, user.id) if user and user.role == "pupil" else None
     return await render(
         request,
         "stands/stand.html",
@@ -173,6 +175,9 @@ async def stand_page(request: Request) -> Response:
             "room": f"stand:{stand.id}",
             "room_title": _("Discuter avec le stand"),
             "can_send": user is not None,  # pupils and adults alike write in stand rooms
+            "can_open_thread": user is not None and user.role == "pupil",
+            "private_thread": {"room": private} if private else None,
+            "can_moderate": user is not None and (user.is_moderator or stand.id in user.staff_stands),
             "i18n": chat_strings(),
         },
     )

@@ -169,3 +169,14 @@ class LiveClient:
                 await asyncio.wait_for(self.sio.disconnect(), 2)
             return
         await self.sio.disconnect()
+
+
+async def demo_stand(base_url: str, *, staffed: bool, index: int = 0, event: str = "des-clics-des-metiers") -> int:
+    """The id of a demo stand staffed (or not) by pro@demo.salon; `index` picks among them."""
+    found = []
+    async with httpx.AsyncClient(base_url=base_url) as http:
+        for stand in (await http.get(f"/api/events/{event}/stands")).json():
+            detail = (await http.get(f"/api/stands/{stand['id']}")).json()
+            if bool(detail["staff"]) == staffed:
+                found.append(int(stand["id"]))
+    return found[index]

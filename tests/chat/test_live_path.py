@@ -46,7 +46,7 @@ async def test_send_is_acknowledged_with_the_stored_message_and_broadcast(server
     ack = await pupil.send(room, "Bonjour, quelles études pour devenir soudeuse ?", client_id="c-1" + uuid.uuid4().hex)
     assert ack["ok"] is True
     message = ack["message"]
-    assert set(message) == {"id", "room", "seq", "client_id", "author", "text", "ts", "redacted"}
+    assert set(message) == {"id", "room", "seq", "client_id", "author", "text", "ts", "redacted", "hidden"}
     assert message["room"] == room and message["author"]["role"] == "pupil"
     assert message["redacted"] is False
     received = await pro.wait_for("chat:message", lambda m: m["id"] == message["id"])

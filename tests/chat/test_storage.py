@@ -18,6 +18,7 @@ from server.db import create_engine, create_session_factory
 from server.errors import DomainError
 from server.migrate import alembic_config, upgrade
 from server.models import Role, User
+from server.presence import MemoryPresence
 from server.ratelimit import MemoryLimiter
 from server.realtime import Hub
 from server.timeutil import utcnow
@@ -66,7 +67,10 @@ async def _populate(sessions):
         "room": f"stand:{stand.id}",
         "pupils": principals,
         "deps": service.ChatDeps(
-            hub=Hub(socketio.AsyncServer(async_mode="asgi")), rooms=service.RoomDirectory(), limiter=MemoryLimiter()
+            hub=Hub(socketio.AsyncServer(async_mode="asgi")),
+            rooms=service.RoomDirectory(),
+            limiter=MemoryLimiter(),
+            presence=MemoryPresence(),
         ),
     }
 
@@ -104,8 +108,8 @@ async def test_history_pages_and_replays(world):
         await send(world, world["pupils"][i % 20], f"m{i}", f"h-{i}")
     async with world["sessions"]() as db:
         room = await world["deps"].rooms.get(db, world["room"])
-        last = await service.history(db, room, None)
-        since = await service.history(db, room, 57)
+        last = await service.history(db, room, None, show_hidden=False)
+        since = await service.history(db, room, 57, show_hidden=False)
     assert [m["seq"] for m in last["messages"]] == list(range(11, 61)) and last["last_seq"] == 60
     assert [m["text"] for m in since["messages"]] == ["m57", "m58", "m59"]
 
@@ -128,4 +132,6 @@ async def test_writing_is_refused_once_the_event_is_closed_but_reading_goes_on(w
     assert refused.value.code == "closed"
     async with world["sessions"]() as db:
         room = await world["deps"].rooms.get(db, world["room"])
-        assert [m["text"] for m in (await service.history(db, room, None))["messages"]] == ["avant la fermeture"]
+        assert [m["text"] for m in (await service.history(db, room, None, show_hidden=False))["messages"]] == [
+            "avant la fermeture"
+        ]
