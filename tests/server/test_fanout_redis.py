@@ -66,3 +66,25 @@ async def test_a_token_issued_by_one_worker_works_on_the_other(pair):
     token = (await pupil_token(one.url))["token"]
     client = await LiveClient().connect(two.url, token)
     await client.close()
+
+
+async def test_a_pro_on_one_worker_answers_a_pupils_thread_on_the_other(pair):
+    one, two = pair
+    stand_id = int((await staffed_room(one)).split(":")[1])
+    pupil = await LiveClient().connect(one.url, (await pupil_token(one.url))["token"])
+    pro = await LiveClient().connect(two.url, await staff_token(two.url))
+    try:
+        room = (await pupil.call("thread:open", {"stand_id": stand_id}))["thread"]["room"]
+        await pupil.join(room)
+        question = await pupil.send(room, "Question privée depuis le premier serveur")
+        # The console channel crosses workers through Redis too.
+        await pro.wait_for("thread:updated", lambda t: t["room"] == room and t["state"] == "waiting")
+        history = await pro.join(room)
+        assert history["messages"][-1]["id"] == question["message"]["id"]
+        answer = await pro.send(room, "Réponse depuis le second serveur")
+        received = await pupil.wait_for("chat:message", lambda m: m["id"] == answer["message"]["id"])
+        assert received["seq"] == question["message"]["seq"] + 1
+        await pupil.wait_for("queue", lambda q: q["room"] == room and q["position"] is None)
+    finally:
+        await pupil.close()
+        await pro.close()
