@@ -23,6 +23,7 @@ from server import metrics
 from server.auth import Principal, principal_for_token
 from server.config import Settings
 from server.errors import DomainError, nack
+from server.outbox import SalonSocketServer
 
 log = logging.getLogger("salon.realtime")
 
@@ -51,7 +52,7 @@ def create_sio(settings: Settings) -> socketio.AsyncServer:
         if settings.redis_url
         else None
     )
-    return socketio.AsyncServer(
+    return SalonSocketServer(
         async_mode="asgi",
         client_manager=manager,
         cors_allowed_origins=list(settings.allowed_origins),
