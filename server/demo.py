@@ -26,6 +26,7 @@ DEMO_CLASS = "DEMO-3E"
 DEMO_ACCOUNTS = (
     ("orga@demo.salon", "Équipe d'organisation (démo)", Role.ORGANISER),
     ("pro@demo.salon", "Camille Durand (démo)", Role.PROFESSIONAL),
+    ("pro2@demo.salon", "Karim Benali (démo)", Role.PROFESSIONAL),
     ("prof@demo.salon", "M. Leroy, professeur principal (démo)", Role.TEACHER),
 )
 
@@ -75,7 +76,8 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                     starts_at=paris_midnight(-spec["days_before"]),
                     ends_at=paris_midnight(spec["days_after"]),
                 )
-                stands = await _load_stands(db, event, demo_data.STANDS[spec["slug"]], accounts.get("pro@demo.salon"))
+                staff = [accounts[e] for e in ("pro@demo.salon", "pro2@demo.salon") if e in accounts]
+                stands = await _load_stands(db, event, demo_data.STANDS[spec["slug"]], staff)
                 counts["stands"] += len(stands)
                 talks = {}
                 for talk in demo_data.TALKS.get(spec["slug"], []):
@@ -114,14 +116,19 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
     return _summary(counts, settings)
 
 
-async def _load_stands(db: Any, event: Any, specs: list[dict[str, Any]], pro: User | None) -> dict[str, Stand]:
+async def _load_stands(db: Any, event: Any, specs: list[dict[str, Any]], staff: list[User]) -> dict[str, Stand]:
+    """Stands with their content; the demo professional answers at every `demo_staff` stand and a
+    colleague joins them at the first one, so that two people share a console there."""
     stands: dict[str, Stand] = {}
+    staffed = 0
     for spec in specs:
         fields = {k: spec[k] for k in ("kind", "sector", "department", "city", "description", "website")}
         stand = await fair.save_stand(db, event, name=spec["name"], **fields)
         await fair.replace_stand_content(db, stand, job_cards=spec["job_cards"], offers=spec.get("offers", []))
-        if pro is not None and spec.get("demo_staff"):
-            await fair.add_staff(db, stand, pro)
+        if staff and spec.get("demo_staff"):
+            for person in staff[: 2 if staffed == 0 else 1]:
+                await fair.add_staff(db, stand, person)
+            staffed += 1
         stands[spec["name"]] = stand
     return stands
 
@@ -141,7 +148,7 @@ def _summary(counts: dict[str, int], settings: Settings) -> str:
     else:
         lines += [
             f"  Class code (pupils):  {DEMO_CLASS}",
-            f"  Professional:         pro@demo.salon / {DEMO_PASSWORD}",
+            f"  Professionals:        pro@demo.salon, pro2@demo.salon / {DEMO_PASSWORD}",
             f"  Teacher:              prof@demo.salon / {DEMO_PASSWORD}",
             f"  Organiser:            orga@demo.salon / {DEMO_PASSWORD}",
         ]

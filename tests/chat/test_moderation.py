@@ -48,7 +48,7 @@ async def test_anyone_may_report_a_message_once(server, people, sqlite_url):
 
 
 async def test_a_thread_message_cannot_be_reported_by_outsiders(server, people):
-    thread = (await people["pupil"].call("thread:open", {"stand_id": await demo_stand(server.url, staffed=True)}))
+    thread = await people["pupil"].call("thread:open", {"stand_id": await demo_stand(server.url, staffed=True)})
     sent = await people["pupil"].send(thread["thread"]["room"], "privé")
     ack = await people["other"].call("message:report", {"message_id": sent["message"]["id"]})
     assert ack["error"]["code"] == "not_found"
@@ -82,9 +82,9 @@ async def test_staff_mute_a_pupil_at_their_stand_only(server, people):
     room = await staffed_room(server, 2)
     unstaffed = f"stand:{await demo_stand(server.url, staffed=False)}"
     pupil_id = (await people["pupil"].send(room, "Je dérange"))["message"]["author"]["id"]
-    assert (await people["other"].call("user:mute", {"room": room, "user_id": pupil_id, "minutes": 15}))[
-        "error"
-    ]["code"] == "forbidden"
+    assert (await people["other"].call("user:mute", {"room": room, "user_id": pupil_id, "minutes": 15}))["error"][
+        "code"
+    ] == "forbidden"
     muted = await people["pro"].call("user:mute", {"room": room, "user_id": pupil_id, "minutes": 15})
     assert muted["ok"] and muted["until"]
     refused = await people["pupil"].send(room, "Encore moi")
@@ -99,9 +99,9 @@ async def test_staff_cannot_mute_adults_and_nobody_mutes_an_organiser(server, pe
     room = await staffed_room(server, 2)
     orga_id = (await people["orga"].send(room, "Bonjour à tous"))["message"]["author"]["id"]
     pro_id = (await people["pro"].send(room, "Bonjour"))["message"]["author"]["id"]
-    assert (await people["pro"].call("user:mute", {"room": room, "user_id": orga_id, "minutes": 5}))[
-        "error"
-    ]["code"] == "forbidden"
+    assert (await people["pro"].call("user:mute", {"room": room, "user_id": orga_id, "minutes": 5}))["error"][
+        "code"
+    ] == "forbidden"
     assert (await people["orga"].call("user:mute", {"room": room, "user_id": pro_id, "minutes": 0}))["ok"]
 
 
@@ -161,3 +161,14 @@ async def test_slurs_are_held_for_the_stands_staff_to_review(server, people, sql
 async def test_bad_moderation_payloads_are_invalid(server, people, event, payload):
     ack = await people["orga"].call(event, payload)
     assert ack["ok"] is False and ack["error"]["code"] == "invalid"
+
+
+async def test_staff_of_another_stand_cannot_moderate_it(server, people):
+    room = f"stand:{await demo_stand(server.url, staffed=False, index=3)}"
+    sent = (await people["pupil"].send(room, "Rien à voir avec vous"))["message"]
+    assert (await people["pro"].call("message:hide", {"message_id": sent["id"], "hidden": True}))["error"][
+        "code"
+    ] == "forbidden"
+    assert (await people["pro"].call("user:mute", {"room": room, "user_id": sent["author"]["id"], "minutes": 5}))[
+        "error"
+    ]["code"] == "forbidden"

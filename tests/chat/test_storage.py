@@ -135,3 +135,12 @@ async def test_writing_is_refused_once_the_event_is_closed_but_reading_goes_on(w
         assert [m["text"] for m in (await service.history(db, room, None, show_hidden=False))["messages"]] == [
             "avant la fermeture"
         ]
+
+
+async def test_four_byte_emoji_and_scripts_are_stored_as_sent(world):
+    text = "Super 🚀🧑‍🔧 مرحبا 你好 — « génial » ✅"
+    stored = await send(world, world["pupils"][2], text, "emoji")
+    async with world["sessions"]() as db:
+        room = await world["deps"].rooms.get(db, world["room"])
+        assert (await service.history(db, room, None, show_hidden=False))["messages"][-1]["text"] == stored["text"]
+    assert stored["text"].startswith("Super 🚀🧑") and "你好" in stored["text"]

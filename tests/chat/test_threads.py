@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.live import LiveClient, ServerProcess, demo_stand, pupil_token, staff_token
@@ -23,6 +24,15 @@ async def pupil(server: ServerProcess):
     client = await connect_pupil(server)
     yield client
     await client.close()
+
+
+async def shared_stand(server: ServerProcess) -> int:
+    """The demo stand where two professionals answer together."""
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        for stand in (await http.get("/api/events/des-clics-des-metiers/stands")).json():
+            if len((await http.get(f"/api/stands/{stand['id']}")).json()["staff"]) == 2:
+                return int(stand["id"])
+    raise AssertionError("no stand with two professionals in the demo")
 
 
 async def open_thread(client: LiveClient, stand_id: int) -> dict:
@@ -109,20 +119,43 @@ async def test_the_teacher_reads_a_thread_of_their_class_but_does_not_write(serv
 
 
 async def test_take_marks_who_answers_and_a_colleague_gets_conflict(server, pupil, pro):
-    room = (await open_thread(pupil, await demo_stand(server.url, staffed=True, index=0)))["room"]
+    room = (await open_thread(pupil, await shared_stand(server)))["room"]
     await pupil.send(room, "Qui me répond ?")
+    colleague = await LiveClient().connect(server.url, await staff_token(server.url, "pro2@demo.salon"))
     taken = await pro.call("thread:take", {"room": room})
     assert taken["ok"] and taken["thread"]["taken_by"]["name"].startswith("Camille Durand")
-    await pro.wait_for("thread:updated", lambda t: t["room"] == room and t["taken_by"])
-    organiser = await LiveClient().connect(server.url, await staff_token(server.url, "orga@demo.salon"))
     try:
-        refused = await organiser.call("thread:take", {"room": room})
+        await colleague.wait_for("thread:updated", lambda t: t["room"] == room and t["taken_by"])
+        state = await colleague.call("console:state", {})
+        assert next(t for t in state["threads"] if t["room"] == room)["taken_by"]["name"].startswith("Camille")
+        refused = await colleague.call("thread:take", {"room": room})
         assert refused["ok"] is False and refused["error"]["code"] == "conflict"
         assert "Camille Durand" in refused["error"]["message"]
+        assert (await colleague.call("thread:release", {"room": room}))["error"]["code"] == "conflict"
         assert (await pro.call("thread:release", {"room": room}))["thread"]["taken_by"] is None
-        assert (await organiser.call("thread:take", {"room": room}))["ok"]
+        assert (await colleague.call("thread:take", {"room": room}))["thread"]["taken_by"]["name"].startswith("Karim")
     finally:
-        await organiser.close()
+        await colleague.close()
+
+
+async def test_a_pupil_who_comes_back_with_the_same_session_finds_the_answer(server, pro):
+    token = (await pupil_token(server.url))["token"]
+    pupil = await LiveClient().connect(server.url, token)
+    stand_id = await demo_stand(server.url, staffed=True, index=2)
+    room = (await open_thread(pupil, stand_id))["room"]
+    question = await pupil.send(room, "Je repasse plus tard")
+    await pupil.close()
+
+    await pro.join(room)
+    answer = await pro.send(room, "Voici la réponse pendant votre absence")
+
+    back = await LiveClient().connect(server.url, token)
+    try:
+        assert (await open_thread(back, stand_id))["room"] == room
+        replay = await back.join(room, since=question["message"]["seq"])
+        assert [m["id"] for m in replay["messages"]] == [answer["message"]["id"]]
+    finally:
+        await back.close()
 
 
 async def test_the_queue_gives_places_and_an_estimate_once_answers_are_known(server, pro):
