@@ -71,6 +71,12 @@ async def open_thread(db: AsyncSession, deps: ChatDeps, principal: Principal, *,
     return await thread_view(db, room.name, viewer=principal)
 
 
+async def existing_thread(db: AsyncSession, stand_id: int, owner_id: int) -> str | None:
+    """The room name of this pupil's thread at this stand, if they opened one."""
+    room = await _thread_of(db, stand_id, owner_id)
+    return room.name if room else None
+
+
 async def _thread_of(db: AsyncSession, stand_id: int, owner_id: int) -> Room | None:
     query = select(Room).where(Room.stand_id == stand_id, Room.owner_id == owner_id, Room.kind == "thread")
     return (await db.exec(query)).first()

@@ -8,7 +8,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from chat import teacher
-from chat.i18n import chat_strings
+from chat.i18n import console_strings, teacher_strings
 from chat.models import Room
 from server.errors import DomainError
 from server.models import Role
@@ -30,7 +30,7 @@ async def console_page(request: Request) -> Response:
     async with services(request).sessions() as db:
         rows = (await db.exec(query)).all()
     rooms = [{"name": room.name, "title": room.title, "event_title": title} for room, title in rows]
-    return await render(request, "chat/console.html", {"rooms": rooms, "i18n": chat_strings()})
+    return await render(request, "chat/console.html", {"rooms": rooms, "i18n": console_strings()})
 
 
 async def teacher_page(request: Request) -> Response:
@@ -63,7 +63,7 @@ async def teacher_page(request: Request) -> Response:
         {
             "classes": [{"id": c.id, "label": c.label, "school": c.school} for c in classes if c.id in user.class_ids],
             "conversations": list(conversations.values()),
-            "i18n": chat_strings(),
+            "i18n": teacher_strings(),
         },
     )
 

@@ -104,3 +104,40 @@ async def test_pages_render_for_a_keyboard_and_screen_reader(server, browser):
     await page.keyboard.press("Enter")
     await page.wait_for_url("**q=metiers**")
     assert not problems, problems
+
+
+async def test_a_pupils_private_question_is_answered_from_the_console(server, browser):
+    problems: list[str] = []
+    stand_id = await staffed_stand(server)
+
+    pro = await new_page(browser, problems)
+    await pro.goto(f"{server.url}/login")
+    await pro.fill("input[name=email]", "pro@demo.salon")
+    await pro.fill("input[name=password]", "demo-salon")
+    await pro.keyboard.press("Enter")
+    await pro.wait_for_url(f"{server.url}/console")
+
+    pupil = await new_page(browser, problems)
+    await pupil.goto(f"{server.url}/join?next=/stands/{stand_id}")
+    await pupil.fill("#class_code", "DEMO-3E")
+    await pupil.keyboard.press("Enter")
+    await pupil.wait_for_url(f"{server.url}/stands/{stand_id}")
+    await pupil.click("[data-open-thread]")
+    private = pupil.locator("[data-thread-container] .chat")
+    await expect(private.locator("form[data-form]")).to_be_visible()
+    await private.locator("textarea").fill("Je n'ose pas demander devant tout le monde : c'est dur, la soudure ?")
+    await private.locator("button[type=submit]").click()
+
+    # The console lists the question, live, and opens it without leaving the page.
+    entry = pro.locator("[data-thread-list] li").filter(has_text="En attente").first
+    await expect(entry).to_be_visible()
+    await entry.locator("[data-open]").click()
+    answer_panel = pro.locator("[data-thread-area] .chat")
+    await expect(answer_panel.locator(".chat-log li.msg[data-seq]", has_text="la soudure")).to_be_visible()
+    await answer_panel.locator("textarea").fill("Non ! On apprend pas à pas, avec un tuteur.")
+    await answer_panel.locator("button[type=submit]").click()
+
+    await expect(private.locator(".chat-log li.msg[data-seq]", has_text="pas à pas")).to_be_visible()
+    await expect(pro.locator("[data-thread-list] li").filter(has_text="Répondu").first).to_be_visible()
+    assert pro.url == f"{server.url}/console"
+    assert not problems, problems
