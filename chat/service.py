@@ -120,21 +120,17 @@ async def send_message(
     message, emits nothing and costs nothing.
     """
     room = await deps.rooms.get(db, room_name)
-    previous = await _find_sent(db, principal, client_id)
-    if previous is not None:
+    try:
+        cleaned = await _admit(db, deps, principal, room, text)
+    except DomainError:
+        # A retry of a message stored earlier still gets its ack, even if the event has closed
+        # or the budget is spent since. New messages skip this lookup: the unique key catches
+        # their retries below.
+        previous = await _find_sent(db, principal, client_id)
+        if previous is None:
+            raise
         metrics.inc("salon_messages_duplicate_total")
         return previous
-    if not can_write(principal, room):
-        raise DomainError("forbidden", "Vous ne pouvez pas écrire dans ce salon.")
-    if not room.is_open():
-        raise DomainError("closed", "Le salon est fermé : vous pouvez relire la discussion, pas écrire.")
-    await moderation.check_not_muted(db, principal, room)
-    cleaned = rules.clean_text(text)
-    if not cleaned:
-        raise DomainError("invalid", "Le message est vide.")
-    if len(cleaned) > rules.MAX_TEXT:
-        raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
-    await check_budgets(deps.limiter, principal, room)
     final, redacted = rules.redact(cleaned)
     words = rules.check_words(final)
     now = utcnow()
@@ -171,7 +167,8 @@ async def send_message(
             )
         await db.commit()
     except IntegrityError:
-        # The same client_id raced itself (two workers, a fast retry): the first one won.
+        # A retry of a stored message, or the same client_id racing itself (two workers, a fast
+        # retry): the first one won, and the unique key (author_id, client_id) said so.
         await db.rollback()
         previous = await _find_sent(db, principal, client_id)
         if previous is None:
@@ -189,6 +186,22 @@ async def send_message(
     if room.is_thread:
         await threads.publish_changes(db, deps, room, announce=thread_changed)
     return payload
+
+
+async def _admit(db: AsyncSession, deps: ChatDeps, principal: Principal, room: RoomInfo, text: str) -> str:
+    """Every refusal a new message can meet, cheapest first; returns the cleaned text."""
+    if not can_write(principal, room):
+        raise DomainError("forbidden", "Vous ne pouvez pas écrire dans ce salon.")
+    if not room.is_open():
+        raise DomainError("closed", "Le salon est fermé : vous pouvez relire la discussion, pas écrire.")
+    cleaned = rules.clean_text(text)
+    if not cleaned:
+        raise DomainError("invalid", "Le message est vide.")
+    if len(cleaned) > rules.MAX_TEXT:
+        raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
+    await moderation.check_not_muted(db, principal, room)
+    await check_budgets(deps.limiter, principal, room)
+    return cleaned
 
 
 async def _copy_to_teachers(deps: ChatDeps, author: Principal, room: RoomInfo, payload: dict[str, Any]) -> None:

@@ -130,6 +130,9 @@ async def test_writing_is_refused_once_the_event_is_closed_but_reading_goes_on(w
     with pytest.raises(DomainError) as refused:
         await send(world, world["pupils"][1], "après la fermeture", "after-close")
     assert refused.value.code == "closed"
+    # A retry of a message stored before the close still gets its ack, and nothing new is stored.
+    retried = await send(world, world["pupils"][0], "avant la fermeture", "before-close")
+    assert retried["text"] == "avant la fermeture" and retried["seq"] == 1
     async with world["sessions"]() as db:
         room = await world["deps"].rooms.get(db, world["room"])
         assert [m["text"] for m in (await service.history(db, room, None, show_hidden=False))["messages"]] == [
