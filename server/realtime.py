@@ -59,9 +59,19 @@ def create_sio(settings: Settings) -> socketio.AsyncServer:
         cors_credentials=True,
         json=OrjsonCodec,
         max_http_buffer_size=MAX_FRAME_BYTES,
+        # Our own loggers: the libraries' defaults add a plain-text handler beside the JSON one.
+        logger=quiet_logger("salon.socketio"),
+        engineio_logger=quiet_logger("salon.engineio"),
         ping_interval=25,
         ping_timeout=20,
     )
+
+
+def quiet_logger(name: str) -> logging.Logger:
+    """Warnings and errors only (the libraries log every packet at INFO), through the root handler."""
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.WARNING)
+    return logger
 
 
 class Hub:

@@ -1,9 +1,9 @@
 /*
  * Salon — live chat client (stand pages, private questions and the professionals' console).
  *
- * Plain ES2017, no build step. Needs the socket.io-client 4.x bundle (global `io`)
- * loaded before it, both with `defer`. User data is only ever written with
- * textContent / createElement.
+ * Plain ES2017, no build step. Needs static/js/salon-dom.js (global `SalonDom`, the shared
+ * helpers) and the socket.io-client 4.x bundle (global `io`) loaded before it, all with `defer`.
+ * User data is only ever written with textContent / createElement.
  *
  * What it drives:
  *   - every `.chat[data-room]` panel in the page (rendered by chat/_panel.html): join with
@@ -40,6 +40,11 @@
  */
 (function () {
   "use strict";
+
+  var D = window.SalonDom;
+  if (!D) {
+    return;
+  }
 
   var DEFAULT_STRINGS = {
     connecting: "Connexion à la discussion…",
@@ -110,33 +115,7 @@
 
   /* ---------- Strings ---------- */
 
-  function readStrings() {
-    var node = document.getElementById("salon-i18n");
-    if (!node) {
-      return {};
-    }
-    try {
-      var parsed = JSON.parse(node.textContent || "{}");
-      return parsed && typeof parsed === "object" ? parsed : {};
-    } catch (e) {
-      return {};
-    }
-  }
-
-  var strings = readStrings();
-
-  function t(key, vars) {
-    var s = hasOwn.call(strings, key) && typeof strings[key] === "string" ? strings[key] : DEFAULT_STRINGS[key];
-    if (typeof s !== "string") {
-      return "";
-    }
-    return s.replace(/%(?:\((\w+)\)[sdi]|%)/g, function (match, name) {
-      if (!name) {
-        return "%";
-      }
-      return vars && hasOwn.call(vars, name) ? String(vars[name]) : match;
-    });
-  }
+  var t = D.translator(DEFAULT_STRINGS);
 
   function addDefaults(more) {
     if (!more || typeof more !== "object") {
@@ -149,43 +128,14 @@
     });
   }
 
-  /* ---------- Small DOM helpers ---------- */
+  /* ---------- Small helpers (static/js/salon-dom.js) ---------- */
 
-  function make(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) {
-      el.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      el.textContent = text;
-    }
-    return el;
-  }
-
-  function setText(el, text) {
-    // Only touch live regions when the text really changes, to avoid repeated announcements.
-    if (el && el.textContent !== text) {
-      el.textContent = text;
-    }
-  }
-
-  function pad2(n) {
-    return n < 10 ? "0" + n : String(n);
-  }
-
-  function parseTs(ts) {
-    var d = null;
-    if (typeof ts === "number" && isFinite(ts)) {
-      d = new Date(ts < 1e12 ? ts * 1000 : ts); // seconds or milliseconds
-    } else if (typeof ts === "string" && ts) {
-      d = new Date(ts);
-    }
-    return d && !isNaN(d.getTime()) ? d : null;
-  }
-
-  function hhmm(date) {
-    return pad2(date.getHours()) + ":" + pad2(date.getMinutes());
-  }
+  var make = D.make;
+  var setText = D.setText;
+  var parseTs = D.parseTs;
+  var hhmm = D.hhmm;
+  var isId = D.isId;
+  var ackError = D.ackError;
 
   function newClientId() {
     var c = window.crypto;
@@ -209,14 +159,6 @@
       hex += (bytes[j] < 16 ? "0" : "") + bytes[j].toString(16);
     }
     return hex;
-  }
-
-  function ackError(ack) {
-    return ack && ack.error && typeof ack.error.message === "string" ? ack.error.message : "";
-  }
-
-  function isId(v) {
-    return typeof v === "number" && isFinite(v) && Math.floor(v) === v;
   }
 
   /* ---------- Hooks and public API ---------- */
@@ -527,22 +469,7 @@
     }
     li.appendChild(meta);
 
-    var text = typeof m.text === "string" ? m.text : "";
-    if (m.hidden && !text) {
-      // Tombstone: the text is only sent to the stand's staff and moderators.
-      li.classList.add("hidden");
-      li.appendChild(make("p", "msg-text msg-tombstone", t("hidden_tombstone")));
-    } else {
-      if (m.hidden) {
-        li.classList.add("is-hidden");
-        meta.appendChild(document.createTextNode(" "));
-        meta.appendChild(make("span", "msg-badge", t("hidden_badge")));
-      }
-      li.appendChild(make("p", "msg-text", text));
-      if (m.redacted) {
-        li.appendChild(make("p", "msg-note", t("redacted")));
-      }
-    }
+    D.appendMessageText(li, meta, m, t); // text, or tombstone; hidden badge; redacted note
     if (m.held) {
       li.classList.add("held");
       li.appendChild(make("p", "msg-note msg-held", t("held_note")));

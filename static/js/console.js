@@ -2,7 +2,8 @@
  * Salon — the professionals' console (chat/console.html), on top of static/js/chat.js.
  *
  * Plain ES2017, no build step; loaded with `defer` after chat.js and uses its window.SalonChat
- * (socket, t, defaults, emit, openPanel, panel, on). User data is only written with textContent.
+ * (socket, t, defaults, emit, openPanel, panel, on) and the helpers of static/js/salon-dom.js
+ * (window.SalonDom, which chat.js needs too). User data is only written with textContent.
  *
  *   - "Questions privées": the threads of the caller's stands, from the `console:state` ack
  *     (asked again after every reconnect) and kept live by `thread:updated`. Waiting threads
@@ -105,34 +106,15 @@
 
   /* ---------- Helpers ---------- */
 
-  function make(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) {
-      el.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      el.textContent = text;
-    }
-    return el;
-  }
-
-  function setText(el, text) {
-    if (el && el.textContent !== text) {
-      el.textContent = text;
-    }
-  }
-
-  function pad2(n) {
-    return n < 10 ? "0" + n : String(n);
-  }
+  var D = window.SalonDom; // chat.js has started (S.socket): salon-dom.js is there too
+  var make = D.make;
+  var setText = D.setText;
+  var pad2 = D.pad2;
+  var ackError = D.ackError;
 
   function time(iso) {
-    var d = typeof iso === "string" && iso ? new Date(iso) : null;
-    return d && !isNaN(d.getTime()) ? d.getTime() : 0;
-  }
-
-  function ackError(ack) {
-    return ack && ack.error && typeof ack.error.message === "string" ? ack.error.message : "";
+    var d = D.parseIso(iso);
+    return d ? d.getTime() : 0;
   }
 
   function num(v) {
@@ -769,10 +751,10 @@
     li.setAttribute("data-id", String(m.id));
     var meta = make("p", "msg-meta");
     meta.appendChild(make("strong", "msg-author", name));
-    var date = typeof m.ts === "string" ? new Date(m.ts) : null;
-    if (date && !isNaN(date.getTime())) {
+    var date = D.parseIso(m.ts);
+    if (date) {
       meta.appendChild(document.createTextNode(" "));
-      var tm = make("time", "msg-time", pad2(date.getHours()) + ":" + pad2(date.getMinutes()));
+      var tm = make("time", "msg-time", D.hhmm(date));
       tm.setAttribute("datetime", m.ts);
       meta.appendChild(tm);
     }

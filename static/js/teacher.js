@@ -1,8 +1,9 @@
 /*
  * Salon — a teacher's live view of their classes' messages (chat/teacher.html).
  *
- * Plain ES2017, no build step; needs the socket.io-client 4.x bundle (global `io`) loaded before
- * it, both with `defer`. Read only: no room is joined, nothing is sent but the connection.
+ * Plain ES2017, no build step; needs static/js/salon-dom.js (global `SalonDom`, the shared helpers)
+ * and the socket.io-client 4.x bundle (global `io`) loaded before it, all with `defer`. Read only:
+ * no room is joined, nothing is sent but the connection.
  * User data is only ever written with textContent / createElement.
  *
  *   - shows the server-rendered times (UTC without JavaScript) in local time;
@@ -21,7 +22,8 @@
   "use strict";
 
   var root = document.querySelector("[data-teacher]");
-  if (!root) {
+  var D = window.SalonDom;
+  if (!root || !D) {
     return;
   }
 
@@ -52,70 +54,24 @@
   };
 
   var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
-  var hasOwn = Object.prototype.hasOwnProperty;
 
   /* ---------- Strings ---------- */
 
-  var strings = (function () {
-    var node = document.getElementById("salon-i18n");
-    try {
-      var parsed = JSON.parse((node && node.textContent) || "{}");
-      return parsed && typeof parsed === "object" ? parsed : {};
-    } catch (e) {
-      return {};
-    }
-  })();
+  var t = D.translator(DEFAULT_STRINGS);
 
-  function t(key, vars) {
-    var s = hasOwn.call(strings, key) && typeof strings[key] === "string" ? strings[key] : DEFAULT_STRINGS[key];
-    if (typeof s !== "string") {
-      return "";
-    }
-    return s.replace(/%(?:\((\w+)\)[sdi]|%)/g, function (match, name) {
-      if (!name) {
-        return "%";
-      }
-      return vars && hasOwn.call(vars, name) ? String(vars[name]) : match;
-    });
-  }
+  /* ---------- Small helpers (static/js/salon-dom.js) ---------- */
 
-  /* ---------- DOM helpers ---------- */
-
-  function make(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) {
-      el.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      el.textContent = text;
-    }
-    return el;
-  }
-
-  function setText(el, text) {
-    if (el && el.textContent !== text) {
-      el.textContent = text;
-    }
-  }
-
-  function pad2(n) {
-    return n < 10 ? "0" + n : String(n);
-  }
-
-  function parseTs(ts) {
-    var d = typeof ts === "string" && ts ? new Date(ts) : null;
-    return d && !isNaN(d.getTime()) ? d : null;
-  }
+  var make = D.make;
+  var setText = D.setText;
+  var pad2 = D.pad2;
+  var parseIso = D.parseIso;
+  var isId = D.isId;
 
   function formatDate(d) {
     return t("date_time", {
       date: pad2(d.getDate()) + "/" + pad2(d.getMonth() + 1),
-      time: pad2(d.getHours()) + ":" + pad2(d.getMinutes())
+      time: D.hhmm(d)
     });
-  }
-
-  function isId(v) {
-    return typeof v === "number" && isFinite(v) && Math.floor(v) === v;
   }
 
   var status = document.querySelector("[data-teacher-status]");
@@ -138,7 +94,7 @@
   /* ---------- Existing content ---------- */
 
   Array.prototype.forEach.call(root.querySelectorAll("time[datetime]"), function (el) {
-    var d = parseTs(el.getAttribute("datetime"));
+    var d = parseIso(el.getAttribute("datetime"));
     if (d) {
       el.textContent = formatDate(d);
     }
@@ -214,8 +170,7 @@
   function buildMessage(m) {
     var author = m.author && typeof m.author === "object" ? m.author : {};
     var role = ROLES.indexOf(author.role) >= 0 ? author.role : "other";
-    var text = typeof m.text === "string" ? m.text : "";
-
+  
     var li = make("li", "msg");
     li.setAttribute("data-id", String(m.id));
     li.setAttribute("data-role", role);
@@ -224,7 +179,7 @@
     meta.appendChild(make("strong", "msg-author", typeof author.name === "string" && author.name ? author.name : t("anonymous")));
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(make("span", "msg-role", t("role_" + role)));
-    var d = parseTs(m.ts);
+    var d = parseIso(m.ts);
     if (d) {
       meta.appendChild(document.createTextNode(" "));
       var time = make("time", "msg-time", formatDate(d));
@@ -238,20 +193,7 @@
     );
     li.appendChild(meta);
 
-    if (m.hidden && !text) {
-      li.classList.add("hidden");
-      li.appendChild(make("p", "msg-text msg-tombstone", t("hidden_tombstone")));
-    } else {
-      if (m.hidden) {
-        li.classList.add("is-hidden");
-        meta.appendChild(document.createTextNode(" "));
-        meta.appendChild(make("span", "msg-badge", t("hidden_badge")));
-      }
-      li.appendChild(make("p", "msg-text", text));
-      if (m.redacted) {
-        li.appendChild(make("p", "msg-note", t("redacted")));
-      }
-    }
+    D.appendMessageText(li, meta, m, t); // text, or tombstone; hidden badge; redacted note
     return li;
   }
 

@@ -1,0 +1,156 @@
+/*
+ * Salon — small helpers shared by static/js/chat.js, static/js/console.js and static/js/teacher.js.
+ *
+ * Plain ES2017, no build step; loaded with `defer` before those scripts. It only defines functions:
+ * nothing runs against the page. User data is only ever written with textContent / createElement.
+ *
+ * The only global it defines:
+ *
+ *   window.SalonDom = {
+ *     make(tag, className, text)    a new element; className and text (as textContent) when given
+ *     setText(el, text)             sets el's textContent only when it changes (null el: nothing)
+ *     pad2(n)                       "07" for 7, "12" for 12
+ *     hhmm(date)                    "HH:MM" of a Date, in local time
+ *     parseIso(ts)                  a Date from a non-empty date string, or null
+ *     parseTs(ts)                   the same, also from a number of seconds or milliseconds
+ *     isId(v)                       whether v is an integer number (a message or class id)
+ *     ackError(ack)                 the message of an `{ok: false, error: {message}}` ack, or ""
+ *     format(s, vars)               fills Python-style placeholders: %(name)s, %(num)d, %(n)i; "%%" is "%"
+ *     translator(defaults)          t(key, vars): the string of <script type="application/json"
+ *                                   id="salon-i18n"> (read once, now), else defaults[key] (looked up at
+ *                                   each call, so keys added later count), formatted; "" when neither
+ *     appendMessageText(li, meta, m, t)
+ *                                   the body of a rendered chat message (see below)
+ *   }
+ */
+(function () {
+  "use strict";
+
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  /* ---------- Elements ---------- */
+
+  function make(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) {
+      el.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      el.textContent = text;
+    }
+    return el;
+  }
+
+  function setText(el, text) {
+    // Only touch live regions when the text really changes, to avoid repeated announcements.
+    if (el && el.textContent !== text) {
+      el.textContent = text;
+    }
+  }
+
+  /* ---------- Times ---------- */
+
+  function pad2(n) {
+    return n < 10 ? "0" + n : String(n);
+  }
+
+  function hhmm(date) {
+    return pad2(date.getHours()) + ":" + pad2(date.getMinutes());
+  }
+
+  function parseIso(ts) {
+    var d = typeof ts === "string" && ts ? new Date(ts) : null;
+    return d && !isNaN(d.getTime()) ? d : null;
+  }
+
+  function parseTs(ts) {
+    if (typeof ts === "number" && isFinite(ts)) {
+      var d = new Date(ts < 1e12 ? ts * 1000 : ts); // seconds or milliseconds
+      return isNaN(d.getTime()) ? null : d;
+    }
+    return parseIso(ts);
+  }
+
+  /* ---------- Values ---------- */
+
+  function isId(v) {
+    return typeof v === "number" && isFinite(v) && Math.floor(v) === v;
+  }
+
+  function ackError(ack) {
+    return ack && ack.error && typeof ack.error.message === "string" ? ack.error.message : "";
+  }
+
+  /* ---------- Strings ---------- */
+
+  function format(s, vars) {
+    return s.replace(/%(?:\((\w+)\)[sdi]|%)/g, function (match, name) {
+      if (!name) {
+        return "%";
+      }
+      return vars && hasOwn.call(vars, name) ? String(vars[name]) : match;
+    });
+  }
+
+  function readStrings() {
+    var node = document.getElementById("salon-i18n");
+    if (!node) {
+      return {};
+    }
+    try {
+      var parsed = JSON.parse(node.textContent || "{}");
+      return parsed && typeof parsed === "object" ? parsed : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function translator(defaults) {
+    var strings = readStrings();
+    return function t(key, vars) {
+      var s = hasOwn.call(strings, key) && typeof strings[key] === "string" ? strings[key] : defaults[key];
+      if (typeof s !== "string") {
+        return "";
+      }
+      return format(s, vars);
+    };
+  }
+
+  /* ---------- Messages ---------- */
+
+  // The body of message `m`, appended to `li` after its meta line `meta` (already in `li`): a
+  // tombstone when it is hidden without its text (the text is only sent to the stand's staff and
+  // moderators); else its text, a "hidden" badge in `meta` when it is hidden, and the note of a
+  // redacted message. `t` gives the strings hidden_tombstone, hidden_badge and redacted.
+  function appendMessageText(li, meta, m, t) {
+    var text = typeof m.text === "string" ? m.text : "";
+    if (m.hidden && !text) {
+      li.classList.add("hidden");
+      li.appendChild(make("p", "msg-text msg-tombstone", t("hidden_tombstone")));
+    } else {
+      if (m.hidden) {
+        li.classList.add("is-hidden");
+        meta.appendChild(document.createTextNode(" "));
+        meta.appendChild(make("span", "msg-badge", t("hidden_badge")));
+      }
+      li.appendChild(make("p", "msg-text", text));
+      if (m.redacted) {
+        li.appendChild(make("p", "msg-note", t("redacted")));
+      }
+    }
+  }
+
+  window.SalonDom = {
+    make: make,
+    setText: setText,
+    pad2: pad2,
+    hhmm: hhmm,
+    parseIso: parseIso,
+    parseTs: parseTs,
+    isId: isId,
+    ackError: ackError,
+    format: format,
+    translator: translator,
+    appendMessageText: appendMessageText
+  };
+})();
