@@ -16,6 +16,18 @@ run: setup
 test: setup system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Locust against a fresh local deployment; GO / NO-GO on the SLOs (loadtests/README.md). WORKERS above 1
+# adds Redis and HAProxy (`make system-deps` installs it); LOADTEST_ARGS takes run.py's other options.
+USERS ?= 60
+SPAWN_RATE ?= 10
+DURATION ?= 60s
+WORKERS ?= 1
+LOADTEST_ARGS ?=
+.PHONY: loadtest
+loadtest: setup
+	$(BIN)/python loadtests/run.py --users $(USERS) --spawn-rate $(SPAWN_RATE) --duration $(DURATION) \
+		--workers $(WORKERS) $(LOADTEST_ARGS)
+
 setup: $(STAMP)/venv vendor
 
 $(STAMP)/venv: pyproject.toml

@@ -47,6 +47,16 @@ class BoundedEngineIO(engineio.AsyncServer):
     def create_queue(self, *args: Any, **kwargs: Any) -> asyncio.Queue:  # type: ignore[type-arg]
         return BoundedOutbox()
 
+    async def _trigger_event(self, event: str, *args: Any, **kwargs: Any) -> Any:
+        if event == "disconnect" and args:
+            # A long-polling client that says goodbye still has a GET waiting on its queue;
+            # python-engineio would hold it (and a school proxy's connection) until the next ping,
+            # up to 45 s. Answer it now.
+            socket = self.sockets.get(args[0])
+            if socket is not None and not socket.upgraded:
+                socket.queue.put_nowait(None)
+        return await super()._trigger_event(event, *args, **kwargs)
+
 
 class SalonSocketServer(socketio.AsyncServer):
     """python-socketio's server on an Engine.IO server with bounded per-socket queues."""

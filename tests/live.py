@@ -162,12 +162,6 @@ class LiveClient:
                 await asyncio.wait_for(self._arrived.wait(), remaining)
 
     async def close(self) -> None:
-        if self.sio.transport() == "polling":
-            # python-engineio's client waits on close for its pending long-poll GET, which the server
-            # answers only at the next ping (25 s); the server has already seen the close packet.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.sio.disconnect(), 2)
-            return
         await self.sio.disconnect()
 
 
