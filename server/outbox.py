@@ -1,4 +1,11 @@
-"""A bounded outgoing queue per socket, so one stuck browser cannot grow the server's memory.
+"""How packets leave the server: straight into each socket's bounded outgoing queue.
+
+Direct fan-out: python-socketio delivers a room broadcast by creating one asyncio task per recipient,
+each of which then goes through engine.io's `send`; with thousands of recipients that is the largest
+cost of a message (docs/performance.md). Our broadcasts never ask for callbacks, so the encoded packet
+is the same for everyone and can be put in each socket's queue directly, in one loop.
+
+Bounded queues: a stuck browser cannot grow the server's memory.
 
 python-engineio queues every packet for a socket in an unbounded `asyncio.Queue` drained by a writer
 task. A client that stops reading (a frozen Chromebook, a dead proxy) would keep every broadcast
@@ -9,10 +16,13 @@ client reconnects and replays what it missed from the database with `since`.
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import engineio
 import socketio
+from engineio import packet as eio_packet
+from socketio import packet as sio_packet
 
 # At 5 messages/s in a busy talk room, 1,000 packets is more than three minutes behind: such a
 # client is better served by a reconnect and a replay than by the backlog.
@@ -56,6 +66,53 @@ class BoundedEngineIO(engineio.AsyncServer):
             if socket is not None and not socket.upgraded:
                 socket.queue.put_nowait(None)
         return await super()._trigger_event(event, *args, **kwargs)
+
+
+class DirectFanout(socketio.AsyncManager):
+    """Local delivery of a broadcast without a task per recipient (callbacks keep the library's path)."""
+
+    async def emit(
+        self,
+        event: str,
+        data: Any,
+        namespace: str,
+        room: Any = None,
+        skip_sid: Any = None,
+        callback: Any = None,
+        to: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        room = to or room
+        if callback is not None or room is None or namespace not in self.rooms:
+            await super().emit(event, data, namespace, room=room, skip_sid=skip_sid, callback=callback, **kwargs)
+            return
+        args = list(data) if isinstance(data, tuple) else [] if data is None else [data]
+        encoded = self.server.packet_class(sio_packet.EVENT, namespace=namespace, data=[event, *args]).encode()
+        packets = [
+            eio_packet.Packet(eio_packet.MESSAGE, p) for p in (encoded if isinstance(encoded, list) else [encoded])
+        ]
+        skip = set(skip_sid) if isinstance(skip_sid, list) else {skip_sid}
+        sockets = self.server.eio.sockets
+        deadline = time.time() - self.server.eio.ping_timeout
+        slow: list[asyncio.Task[Any]] = []
+        for sid, eio_sid in self.get_participants(namespace, room):
+            if sid in skip:
+                continue
+            socket = sockets.get(eio_sid)
+            if socket is None or socket.closed:
+                continue
+            if socket.last_ping and socket.last_ping < deadline:
+                # Engine.io's own send notices the client is gone and closes the socket.
+                slow += [asyncio.create_task(self.server._send_eio_packet(eio_sid, p)) for p in packets]
+                continue
+            for p in packets:
+                socket.queue.put_nowait(p)
+        if slow:
+            await asyncio.wait(slow)
+
+
+class DirectFanoutRedis(socketio.AsyncRedisManager, DirectFanout):
+    """Redis between workers; each worker delivers what it hears through `DirectFanout.emit`."""
 
 
 class SalonSocketServer(socketio.AsyncServer):

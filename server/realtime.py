@@ -23,7 +23,7 @@ from server import metrics
 from server.auth import Principal, principal_for_token
 from server.config import Settings
 from server.errors import DomainError, nack
-from server.outbox import SalonSocketServer
+from server.outbox import DirectFanout, DirectFanoutRedis, SalonSocketServer
 
 log = logging.getLogger("salon.realtime")
 
@@ -48,9 +48,9 @@ class OrjsonCodec:
 
 def create_sio(settings: Settings) -> socketio.AsyncServer:
     manager = (
-        socketio.AsyncRedisManager(settings.redis_url, channel=f"{settings.redis_prefix}:socketio")
+        DirectFanoutRedis(settings.redis_url, channel=f"{settings.redis_prefix}:socketio")
         if settings.redis_url
-        else None
+        else DirectFanout()
     )
     return SalonSocketServer(
         async_mode="asgi",

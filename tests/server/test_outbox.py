@@ -32,3 +32,12 @@ async def test_the_close_sentinel_always_passes():
 async def test_each_socket_of_the_server_gets_a_bounded_outbox():
     sio = create_sio(load_settings({"SALON_ENV": "test", "SECRET_KEY": "k"}))
     assert isinstance(sio.eio.create_queue(), BoundedOutbox)
+
+
+def test_broadcasts_go_straight_into_the_bounded_queues_with_or_without_redis():
+    from server.outbox import DirectFanout, DirectFanoutRedis
+
+    local = create_sio(load_settings({"SALON_ENV": "test", "SECRET_KEY": "k"}))
+    assert type(local.manager) is DirectFanout
+    shared = create_sio(load_settings({"SALON_ENV": "test", "SECRET_KEY": "k", "REDIS_URL": "redis://127.0.0.1:1/0"}))
+    assert type(shared.manager) is DirectFanoutRedis
