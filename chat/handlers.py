@@ -28,7 +28,13 @@ from server.services import Services
 
 
 def register(sio: socketio.AsyncServer, services: Services) -> None:
-    deps = ChatDeps(hub=services.hub, rooms=RoomDirectory(), limiter=services.limiter, presence=services.presence)
+    deps = ChatDeps(
+        hub=services.hub,
+        rooms=RoomDirectory(),
+        limiter=services.limiter,
+        presence=services.presence,
+        mutes=moderation.MuteBook(),
+    )
 
     async def subscribe_channels(sid: str, principal: Principal) -> None:
         """Consoles hear their stands' threads; teachers hear their classes."""

@@ -6,10 +6,12 @@ room. Every action is written to the audit log in the same transaction.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import time
+from collections import defaultdict
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -22,24 +24,40 @@ from server import audit
 from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role, User
-from server.timeutil import iso, paris, utcnow
+from server.timeutil import aware, iso, paris, utcnow
 
 
-async def check_not_muted(db: AsyncSession, principal: Principal, room: RoomInfo) -> None:
-    """Refuse a muted person's message, saying until when."""
-    until = (
-        await db.exec(
-            select(Mute.until)
-            .where(
-                Mute.user_id == principal.id,
-                Mute.event_id == room.event_id,
-                Mute.until > utcnow(),
-                or_(col(Mute.stand_id).is_(None), Mute.stand_id == room.stand_id),
+class MuteBook:
+    """The active mutes of each event, cached briefly: one query per event every few seconds instead of
+    one per message. The worker that mutes sees it at once; other workers within `TTL` seconds."""
+
+    TTL = 5.0
+
+    def __init__(self) -> None:
+        self._books: dict[int, tuple[float, dict[int, list[tuple[int | None, datetime]]]]] = {}
+
+    async def until(self, db: AsyncSession, *, user_id: int, event_id: int, stand_id: int | None) -> datetime | None:
+        cached = self._books.get(event_id)
+        if cached is None or time.monotonic() - cached[0] > self.TTL:
+            rows = await db.exec(
+                select(Mute.user_id, Mute.stand_id, Mute.until).where(Mute.event_id == event_id, Mute.until > utcnow())
             )
-            .order_by(col(Mute.until).desc())
-            .limit(1)
-        )
-    ).first()
+            book: dict[int, list[tuple[int | None, datetime]]] = defaultdict(list)
+            for muted, scope, until in rows.all():
+                book[muted].append((scope, aware(until)))
+            cached = (time.monotonic(), book)
+            self._books[event_id] = cached
+        now = utcnow()
+        ends = [until for scope, until in cached[1].get(user_id, ()) if scope in (None, stand_id) and until > now]
+        return max(ends, default=None)
+
+    def forget(self, event_id: int) -> None:
+        self._books.pop(event_id, None)
+
+
+async def check_not_muted(db: AsyncSession, deps: ChatDeps, principal: Principal, room: RoomInfo) -> None:
+    """Refuse a muted person's message, saying until when."""
+    until = await deps.mutes.until(db, user_id=principal.id, event_id=room.event_id, stand_id=room.stand_id)
     if until is not None:
         raise DomainError("muted", f"Un modérateur vous a mis en sourdine jusqu'à {paris(until):%H:%M}.")
 
@@ -141,6 +159,7 @@ async def mute(
         scope="event" if stand_id is None else f"stand:{stand_id}",
     )
     await db.commit()
+    deps.mutes.forget(room.event_id)
     return iso(until) if until else None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -18,6 +19,9 @@ from server.ratelimit import MemoryLimiter, RedisLimiter
 from server.realtime import Hub
 from server.timeutil import aware
 from stands.models import Event
+
+if TYPE_CHECKING:
+    from chat.moderation import MuteBook
 
 ROOM_CACHE_SECONDS = 30.0  # opening hours and slow mode reach other workers within this delay
 
@@ -75,6 +79,7 @@ class ChatDeps:
     rooms: RoomDirectory
     limiter: MemoryLimiter | RedisLimiter
     presence: MemoryPresence
+    mutes: MuteBook
 
 
 def staff_channels(stand_id: int | None) -> list[str]:

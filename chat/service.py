@@ -199,7 +199,7 @@ async def _admit(db: AsyncSession, deps: ChatDeps, principal: Principal, room: R
         raise DomainError("invalid", "Le message est vide.")
     if len(cleaned) > rules.MAX_TEXT:
         raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
-    await moderation.check_not_muted(db, principal, room)
+    await moderation.check_not_muted(db, deps, principal, room)
     await check_budgets(deps.limiter, principal, room)
     return cleaned
 

@@ -109,8 +109,9 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
 # Python's cyclic collector is the main source of tail latency under broadcast load (full
 # collections of 200–450 ms with thousands of sockets, see shared PERFORMANCE-NOTES): freeze what
 # start-up allocated (modules, templates, tables) out of its reach, and collect young objects less
-# often (allocations per delivery are many and short-lived; reference counting frees most of them).
-GC_THRESHOLDS = (50_000, 20, 100)
+# often. 10,000 measured best on the talk benchmark (p99 261–306 ms against 527 ms at 50,000 and a
+# saturated server at the default 700; docs/performance.md).
+GC_THRESHOLDS = (10_000, 20, 100)
 
 
 def tune_garbage_collector() -> None:

@@ -13,6 +13,7 @@ from sqlmodel import func, select
 
 from chat import service
 from chat.models import Message
+from chat.moderation import MuteBook
 from server.auth import Principal
 from server.db import create_engine, create_session_factory
 from server.errors import DomainError
@@ -71,6 +72,7 @@ async def _populate(sessions):
             rooms=service.RoomDirectory(),
             limiter=MemoryLimiter(),
             presence=MemoryPresence(),
+            mutes=MuteBook(),
         ),
     }
 
