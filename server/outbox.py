@@ -16,6 +16,7 @@ client reconnects and replays what it missed from the database with `since`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from typing import Any
 
@@ -51,6 +52,43 @@ class BoundedOutbox(asyncio.Queue):  # type: ignore[type-arg]
             super().put_nowait(None)
             return
         super().put_nowait(item)
+
+    def get(self) -> asyncio.Future[Any]:  # type: ignore[override]
+        """The next packet, as a Future rather than a coroutine.
+
+        engine.io's writer waits with `asyncio.wait_for(queue.get(), timeout)`; on Python 3.11 a
+        coroutine there is wrapped in a new Task on every wake-up, i.e. once per packet delivered. A
+        Future needs no task. Same semantics as `asyncio.Queue.get`, cancellation included.
+        """
+        loop = asyncio.get_running_loop()
+        result: asyncio.Future[Any] = loop.create_future()
+        if not self.empty():
+            result.set_result(self.get_nowait())
+            return result
+        self._wait_for_item(loop, result)
+        return result
+
+    def _wait_for_item(self, loop: asyncio.AbstractEventLoop, result: asyncio.Future[Any]) -> None:
+        getter = loop.create_future()
+        self._getters.append(getter)  # type: ignore[attr-defined]
+
+        def woken(_: asyncio.Future[None]) -> None:
+            if result.done():  # the reader gave up (timeout, cancel): pass an item's wake-up on
+                if not self.empty():
+                    self._wakeup_next(self._getters)  # type: ignore[attr-defined]
+            elif self.empty():  # woken but another reader took the item: wait again
+                self._wait_for_item(loop, result)
+            else:
+                result.set_result(self.get_nowait())
+
+        def abandoned(_: asyncio.Future[Any]) -> None:
+            if result.cancelled() and not getter.done():
+                getter.cancel()
+                with contextlib.suppress(ValueError):  # already taken off by a put
+                    self._getters.remove(getter)  # type: ignore[attr-defined]
+
+        getter.add_done_callback(woken)
+        result.add_done_callback(abandoned)
 
 
 class BoundedEngineIO(engineio.AsyncServer):

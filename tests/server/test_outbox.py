@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from server.config import load_settings
 from server.outbox import BoundedOutbox
 from server.realtime import create_sio
@@ -41,3 +43,38 @@ def test_broadcasts_go_straight_into_the_bounded_queues_with_or_without_redis():
     assert type(local.manager) is DirectFanout
     shared = create_sio(load_settings({"SALON_ENV": "test", "SECRET_KEY": "k", "REDIS_URL": "redis://127.0.0.1:1/0"}))
     assert type(shared.manager) is DirectFanoutRedis
+
+
+async def test_get_waits_for_the_next_packet_like_an_asyncio_queue():
+    outbox = BoundedOutbox(limit=10)
+    waiting = outbox.get()
+    assert not waiting.done()
+    await outbox.put("a")
+    assert await waiting == "a"
+    await outbox.put("b")
+    assert await outbox.get() == "b"  # already there: no wait
+
+
+async def test_a_reader_that_times_out_leaves_the_next_packet_for_the_next_reader():
+    outbox = BoundedOutbox(limit=10)
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(outbox.get(), 0.05)
+    assert not outbox._getters  # the abandoned wait is cleaned up
+    await outbox.put("x")
+    assert await asyncio.wait_for(outbox.get(), 1) == "x"
+
+
+async def test_two_readers_get_one_packet_each_in_order():
+    outbox = BoundedOutbox(limit=10)
+    first, second = outbox.get(), outbox.get()
+    await outbox.put("1")
+    await outbox.put("2")
+    assert [await first, await second] == ["1", "2"]
+    assert outbox.empty()
+
+
+async def test_the_close_sentinel_reaches_a_waiting_reader():
+    outbox = BoundedOutbox(limit=10)
+    waiting = outbox.get()
+    outbox.put_nowait(None)
+    assert await asyncio.wait_for(waiting, 1) is None
