@@ -96,7 +96,9 @@ class RedisPresence(MemoryPresence):
             await pipe.execute()
 
     async def snapshot(self, room: str) -> dict[str, Any]:
-        async with self._redis.pipeline(transaction=False) as pipe:
+        staff_raw: list[bytes] = []
+        visitors = 0
+        async with tolerant("snapshot"), self._redis.pipeline(transaction=False) as pipe:
             pipe.hvals(f"{self._prefix}{room}:staff")
             pipe.hlen(f"{self._prefix}{room}:visitors")
             staff_raw, visitors = await pipe.execute()

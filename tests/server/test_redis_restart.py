@@ -33,6 +33,9 @@ async def test_a_redis_restart_loses_no_stored_message_and_fanout_resumes(deploy
     try:
         await pupil.join(room)
         await pro.join(room)
+        stand_id = int(room.split(":")[1])
+        thread = (await pupil.call("thread:open", {"stand_id": stand_id}))["thread"]["room"]
+        await pupil.join(thread)
         before = await pro.send(room, "Avant la coupure")
         await pupil.wait_for("chat:message", lambda m: m["id"] == before["message"]["id"])
         seen = before["message"]["seq"]
@@ -40,6 +43,10 @@ async def test_a_redis_restart_loses_no_stored_message_and_fanout_resumes(deploy
         redis.stop()
         during = [await pupil.send(room, f"Pendant la coupure {i}") for i in range(2)]
         assert all(ack["ok"] for ack in during), during  # stored and acknowledged without Redis
+        # A private question too: its queue refresh reads presence, which must not fail the send.
+        private = await pupil.send(thread, "Question privée pendant la coupure")
+        assert private["ok"], private
+        assert (await pupil.call("room:join", {"room": thread}))["ok"]
         async with httpx.AsyncClient(base_url=one.url) as http:
             health = await http.get("/healthz")
         assert health.status_code == 503 and health.json()["redis"] == "down"
