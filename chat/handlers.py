@@ -21,7 +21,7 @@ from chat.events import (
     UserMute,
 )
 from chat.permissions import is_stand_staff, sees_hidden_text
-from chat.rooms import ChatDeps, RoomDirectory, staff_channels
+from chat.rooms import MODERATORS_CHANNEL, ChatDeps, RoomDirectory, stand_staff_channel
 from server.auth import Principal
 from server.realtime import acked, principal_of
 from server.services import Services
@@ -38,9 +38,9 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
 
     async def subscribe_channels(sid: str, principal: Principal) -> None:
         """Consoles hear their stands' threads; teachers hear their classes."""
-        channels = {c for stand_id in principal.staff_stands for c in staff_channels(stand_id)[:1]}
+        channels = {stand_staff_channel(stand_id) for stand_id in principal.staff_stands}
         if principal.is_moderator:
-            channels.add("moderators")
+            channels.add(MODERATORS_CHANNEL)
         channels |= {f"class:{class_id}" for class_id in principal.class_ids}
         for channel in channels:
             await sio.enter_room(sid, channel)

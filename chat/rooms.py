@@ -82,6 +82,15 @@ class ChatDeps:
     mutes: MuteBook
 
 
+MODERATORS_CHANNEL = "moderators"
+
+
+def stand_staff_channel(stand_id: int) -> str:
+    return f"staff:{stand_id}"
+
+
 def staff_channels(stand_id: int | None) -> list[str]:
     """Where the consoles listen: each stand's staff, and the moderators of the whole fair."""
-    return [f"staff:{stand_id}", "moderators"] if stand_id is not None else ["moderators"]
+    if stand_id is None:
+        return [MODERATORS_CHANNEL]
+    return [stand_staff_channel(stand_id), MODERATORS_CHANNEL]

@@ -238,6 +238,3 @@ async def _find_sent(db: AsyncSession, principal: Principal, client_id: str) -> 
     message, room_name = row
     payload = to_event(room_name, message, principal.public(), show_hidden=True)
     return {**payload, "held": True} if message.hidden_reason == "filter" and message.hidden else payload
-
-
-__all__ = ["ChatDeps", "RoomDirectory", "ensure_room", "history", "open_for_reading", "send_message"]

@@ -14,6 +14,7 @@ from sqlmodel import func, select
 from chat import service
 from chat.models import Message
 from chat.moderation import MuteBook
+from chat.rooms import ChatDeps, RoomDirectory
 from server.auth import Principal
 from server.db import create_engine, create_session_factory
 from server.errors import DomainError
@@ -67,9 +68,9 @@ async def _populate(sessions):
         "sessions": sessions,
         "room": f"stand:{stand.id}",
         "pupils": principals,
-        "deps": service.ChatDeps(
+        "deps": ChatDeps(
             hub=Hub(socketio.AsyncServer(async_mode="asgi")),
-            rooms=service.RoomDirectory(),
+            rooms=RoomDirectory(),
             limiter=MemoryLimiter(),
             presence=MemoryPresence(),
             mutes=MuteBook(),
