@@ -22,6 +22,7 @@ from stands.models import Event
 
 if TYPE_CHECKING:
     from chat.moderation import MuteBook
+    from chat.store import MessageStore
 
 ROOM_CACHE_SECONDS = 30.0  # opening hours and slow mode reach other workers within this delay
 
@@ -80,6 +81,7 @@ class ChatDeps:
     limiter: MemoryLimiter | RedisLimiter
     presence: MemoryPresence
     mutes: MuteBook
+    store: MessageStore  # the one-trip path for public rooms' messages
 
 
 MODERATORS_CHANNEL = "moderators"

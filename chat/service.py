@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
@@ -15,6 +16,7 @@ from chat.events import author_of, to_event
 from chat.models import Message, Room
 from chat.permissions import RoomInfo, can_read, can_write, sees_hidden_text
 from chat.rooms import ChatDeps, RoomDirectory, staff_channels
+from chat.store import DuplicateMessage
 from server import audit, metrics
 from server.auth import Principal
 from server.errors import DomainError
@@ -135,46 +137,37 @@ async def send_message(
     words = rules.check_words(final)
     now = utcnow()
     thread_changed = False
-    try:
-        # The row lock on the room serialises concurrent senders, so seq has no gaps and no twins;
-        # a rollback gives the number back.
-        seq = (
-            await db.exec(
-                update(Room)
-                .where(col(Room.id) == room.id)
-                .values(last_seq=col(Room.last_seq) + 1)
-                .returning(col(Room.last_seq))
+    if not room.is_thread and not words.held:
+        # The common case, in one trip to the database (chat/store.py).
+        try:
+            message_id, seq = await deps.store.insert(
+                room_id=room.id,
+                author_id=principal.id,
+                client_id=client_id,
+                text=words.text,
+                redacted=redacted or words.masked,
+                created_at=now,
             )
-        ).scalar_one()
+        except DuplicateMessage:
+            return await _duplicate(db, principal, client_id)
         message = Message(
+            id=message_id,
             room_id=room.id,
             seq=seq,
             author_id=principal.id,
             client_id=client_id,
             text=words.text,
             redacted=redacted or words.masked,
-            hidden=words.held,
-            hidden_reason="filter" if words.held else "",
             created_at=now,
         )
-        db.add(message)
-        if room.is_thread:
-            thread_changed = await threads.record_message(db, room, principal, now)
-        if words.held:
-            await db.flush()
-            audit.record(
-                db, actor_id=None, action="message.held", target=f"message:{message.id}", words=list(words.matches)
-            )
-        await db.commit()
-    except IntegrityError:
-        # A retry of a stored message, or the same client_id racing itself (two workers, a fast
-        # retry): the first one won, and the unique key (author_id, client_id) said so.
-        await db.rollback()
-        previous = await _find_sent(db, principal, client_id)
-        if previous is None:
-            raise
-        metrics.inc("salon_messages_duplicate_total")
-        return previous
+    else:
+        try:
+            message, thread_changed = await _store_with_orm(db, principal, room, client_id, words, redacted, now)
+        except IntegrityError:
+            # A retry of a stored message, or the same client_id racing itself (two workers, a fast
+            # retry): the first one won, and the unique key (author_id, client_id) said so.
+            await db.rollback()
+            return await _duplicate(db, principal, client_id)
     await spend_budgets(deps.limiter, principal, room)
     metrics.inc("salon_messages_stored_total")
     payload = to_event(room_name, message, principal.public(), show_hidden=True)
@@ -186,6 +179,60 @@ async def send_message(
     if room.is_thread:
         await threads.publish_changes(db, deps, room, announce=thread_changed)
     return payload
+
+
+async def _store_with_orm(
+    db: AsyncSession,
+    principal: Principal,
+    room: RoomInfo,
+    client_id: str,
+    words: rules.WordCheck,
+    redacted: bool,
+    now: datetime,
+) -> tuple[Message, bool]:
+    """Messages that change more than the room in the same transaction: private threads (waiting state,
+    answer times) and held messages (their audit entry). Returns the message and whether the thread's
+    state changed."""
+    thread_changed = False
+    # The row lock on the room serialises concurrent senders, so seq has no gaps and no twins;
+    # a rollback gives the number back.
+    seq = (
+        await db.exec(
+            update(Room)
+            .where(col(Room.id) == room.id)
+            .values(last_seq=col(Room.last_seq) + 1)
+            .returning(col(Room.last_seq))
+        )
+    ).scalar_one()
+    message = Message(
+        room_id=room.id,
+        seq=seq,
+        author_id=principal.id,
+        client_id=client_id,
+        text=words.text,
+        redacted=redacted or words.masked,
+        hidden=words.held,
+        hidden_reason="filter" if words.held else "",
+        created_at=now,
+    )
+    db.add(message)
+    if room.is_thread:
+        thread_changed = await threads.record_message(db, room, principal, now)
+    if words.held:
+        await db.flush()
+        audit.record(
+            db, actor_id=None, action="message.held", target=f"message:{message.id}", words=list(words.matches)
+        )
+    await db.commit()
+    return message, thread_changed
+
+
+async def _duplicate(db: AsyncSession, principal: Principal, client_id: str) -> dict[str, Any]:
+    previous = await _find_sent(db, principal, client_id)
+    if previous is None:
+        raise RuntimeError("a duplicate client id without its stored message")
+    metrics.inc("salon_messages_duplicate_total")
+    return previous
 
 
 async def _admit(db: AsyncSession, deps: ChatDeps, principal: Principal, room: RoomInfo, text: str) -> str:

@@ -2,7 +2,7 @@
 
     python -m loadtests.bench stands --clients 500,1000,2000 [--target salon|peer] [--workers 1|2] [--duration 20]
     python -m loadtests.bench talk --listeners 2000 --rate 5 [--target salon|peer]
-    python -m loadtests.bench http --duration 10
+    python -m loadtests.bench http --duration 10 [--hall-stands 200]
 
 Run it from the repository root with the project's venv (`.venv/bin/python -m loadtests.bench ...`); it needs
 `node` and `npm ci` done (socket.io-client, and socket.io for the Node.js peer).
@@ -761,9 +761,27 @@ def cmd_chat(bench: Bench, scenario: str, sizes: list[int]) -> int:
     return 0
 
 
+def seed_big_hall(bench: Bench, stands: int) -> list[dict[str, Any]]:
+    """An event of `stands` stands (loadtests/scenarios/hall_event.py) and its hall's page groups: the first
+    page, then a mix of a search, filters and a later page."""
+    if stands <= 0:
+        return []
+    argv = [bench.python, "-m", "loadtests.scenarios.hall_event", "--stands", str(stands)]
+    log("$ " + " ".join(argv[1:]))
+    done = subprocess.run(argv, env=bench.env(), cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"hall_event failed:\n{done.stdout}\n{done.stderr}")
+    hall = json.loads(done.stdout.strip().splitlines()[-1])
+    return [
+        {"name": f"hall_{stands}", "paths": [hall["hall"]]},
+        {"name": f"hall_{stands}_filtered", "paths": hall["filtered"]},
+    ]
+
+
 def cmd_http(bench: Bench) -> int:
     a = bench.args
     bench.prepare_database(0, 0)
+    big_hall = seed_big_hall(bench, a.hall_stands)
     record_base = common_record(bench, "http", "salon", a.workers)
     servers = bench.start_servers("salon", a.workers)
     try:
@@ -777,6 +795,7 @@ def cmd_http(bench: Bench) -> int:
             "pages": [
                 {"name": "hall", "paths": [f"/events/{EVENT}"]},
                 {"name": "stand", "paths": [f"/stands/{i}" for i in stand_ids]},
+                *big_hall,
             ],
         }
         watch: dict[str, Any] = {"server": [p for proc, _ in servers for p in proc.pids()]}
@@ -878,6 +897,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     http = scenarios.add_parser("http", help="hall and stand pages per second")
     http.add_argument("--concurrency", type=int, default=64, help="keep-alive connections")
+    http.add_argument(
+        "--hall-stands",
+        type=int,
+        default=200,
+        help="also measure the hall of an event with this many stands (0: skip)",
+    )
     common(http, 10.0)
     return parser
 

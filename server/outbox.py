@@ -21,6 +21,8 @@ import time
 from typing import Any
 
 import engineio
+import engineio.async_socket
+import engineio.exceptions
 import socketio
 from engineio import packet as eio_packet
 from socketio import packet as sio_packet
@@ -37,6 +39,9 @@ class BoundedOutbox(asyncio.Queue):  # type: ignore[type-arg]
         super().__init__()
         self.limit = limit
         self.overflowed = False
+        self._idle_timer: asyncio.TimerHandle | None = None
+        self._idle_reader: asyncio.Future[Any] | None = None
+        self._idle_since = 0.0
 
     def put_nowait(self, item: Any) -> None:
         if item is None:  # engine.io's own "close" sentinel always goes through
@@ -68,6 +73,34 @@ class BoundedOutbox(asyncio.Queue):  # type: ignore[type-arg]
         self._wait_for_item(loop, result)
         return result
 
+    def get_within(self, timeout: float) -> asyncio.Future[Any]:
+        """`get()`, cancelled when no packet came within `timeout` seconds.
+
+        What `asyncio.wait_for(queue.get(), timeout)` does, without arming and cancelling a timer (and a
+        waiter future, and a loop iteration) for every packet: one timer per socket stays armed while
+        packets flow, and when it fires it only re-arms for the rest of the current wait.
+        """
+        result = self.get()
+        if result.done():
+            return result
+        loop = asyncio.get_running_loop()
+        self._idle_reader, self._idle_since = result, loop.time()
+        if self._idle_timer is None:
+            self._idle_timer = loop.call_later(timeout, self._idle_check, timeout)
+        return result
+
+    def _idle_check(self, timeout: float) -> None:
+        self._idle_timer = None
+        reader = self._idle_reader
+        if reader is None or reader.done():
+            return  # nobody is waiting: the next wait arms a new timer
+        loop = asyncio.get_running_loop()
+        remaining = self._idle_since + timeout - loop.time()
+        if remaining > 0:
+            self._idle_timer = loop.call_later(remaining, self._idle_check, timeout)
+        else:
+            reader.cancel()
+
     def _wait_for_item(self, loop: asyncio.AbstractEventLoop, result: asyncio.Future[Any]) -> None:
         getter = loop.create_future()
         self._getters.append(getter)  # type: ignore[attr-defined]
@@ -89,6 +122,39 @@ class BoundedOutbox(asyncio.Queue):  # type: ignore[type-arg]
 
         getter.add_done_callback(woken)
         result.add_done_callback(abandoned)
+
+
+async def poll_without_timers(self: Any) -> list[Any]:
+    """`engineio.async_socket.AsyncSocket.poll` on a `BoundedOutbox`, through `get_within`.
+
+    Same contract as the library's: the packets to send, [] for the close sentinel, QueueEmpty when nothing
+    came within ping_interval + ping_timeout or the wait was cancelled.
+    """
+    queue = self.queue
+    if not isinstance(queue, BoundedOutbox):
+        return await _library_poll(self)
+    try:
+        first = await queue.get_within(self.server.ping_interval + self.server.ping_timeout)
+    except asyncio.CancelledError:
+        raise engineio.exceptions.QueueEmpty() from None
+    queue.task_done()
+    if first is None:
+        return []
+    packets = [first]
+    while not queue.empty():
+        pkt = queue.get_nowait()
+        queue.task_done()
+        if pkt is None:
+            queue.put_nowait(None)
+            break
+        packets.append(pkt)
+    return packets
+
+
+# python-engineio builds its sockets itself (`async_socket.AsyncSocket(self, sid)`), so the poll is replaced
+# on the class; every engine.io socket of a Salon process is a server socket with a BoundedOutbox.
+_library_poll = engineio.async_socket.AsyncSocket.poll
+engineio.async_socket.AsyncSocket.poll = poll_without_timers  # type: ignore[method-assign]
 
 
 class BoundedEngineIO(engineio.AsyncServer):

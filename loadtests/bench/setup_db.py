@@ -28,6 +28,7 @@ from server.accounts import save_adult  # noqa: E402
 from server.config import load_settings  # noqa: E402
 from server.db import create_engine, create_session_factory  # noqa: E402
 from stands import service as fair  # noqa: E402
+from stands.hall import list_stands  # noqa: E402
 
 EVENT = "des-clics-des-metiers"
 WRITER_PASSWORD = "bench-salon-writer"
@@ -39,7 +40,7 @@ async def setup(rooms: int, writers: int) -> dict[str, object]:
     try:
         async with create_session_factory(engine)() as db:
             event = await fair.event_by_slug(db, EVENT)
-            existing = await fair.list_stands(db, event)
+            existing = await list_stands(db, event)
             for i in range(len(existing), rooms):
                 await fair.save_stand(
                     db,

@@ -15,6 +15,7 @@ from chat import service
 from chat.models import Message
 from chat.moderation import MuteBook
 from chat.rooms import ChatDeps, RoomDirectory
+from chat.store import open_store
 from server.auth import Principal
 from server.db import create_engine, create_session_factory
 from server.errors import DomainError
@@ -45,12 +46,15 @@ async def world(database):
     """An open event with one stand and 20 pupils, and what the chat service needs."""
     engine = create_engine(database)
     try:
-        yield await _populate(create_session_factory(engine))
+        world = await _populate(create_session_factory(engine), database)
+        yield world
     finally:
+        if "world" in locals():
+            await world["deps"].store.close()
         await engine.dispose()
 
 
-async def _populate(sessions):
+async def _populate(sessions, database):
     async with sessions() as db:
         event = await fair.save_event(
             db,
@@ -74,6 +78,7 @@ async def _populate(sessions):
             limiter=MemoryLimiter(),
             presence=MemoryPresence(),
             mutes=MuteBook(),
+            store=open_store(database),
         ),
     }
 
@@ -150,3 +155,13 @@ async def test_four_byte_emoji_and_scripts_are_stored_as_sent(world):
         room = await world["deps"].rooms.get(db, world["room"])
         assert (await service.history(db, room, None, show_hidden=False))["messages"][-1]["text"] == stored["text"]
     assert stored["text"].startswith("Super 🚀🧑") and "你好" in stored["text"]
+
+
+async def test_a_message_stored_in_one_trip_reads_back_identical_through_the_orm(world):
+    # chat/store.py writes without the ORM: the row must be what the models read (text, flags, instant).
+    sent = await send(world, world["pupils"][0], "Appelle-moi au 06 12 34 56 78", "one-trip")
+    async with world["sessions"]() as db:
+        room = await world["deps"].rooms.get(db, world["room"])
+        page = await service.history(db, room, None, show_hidden=False)
+    assert sent["redacted"] is True and "06 12" not in sent["text"]
+    assert page["messages"] == [sent] and page["last_seq"] == 1

@@ -78,3 +78,42 @@ async def test_the_close_sentinel_reaches_a_waiting_reader():
     waiting = outbox.get()
     outbox.put_nowait(None)
     assert await asyncio.wait_for(waiting, 1) is None
+
+
+async def test_get_within_gives_up_when_nothing_comes():
+    outbox = BoundedOutbox(limit=10)
+    with pytest.raises(asyncio.CancelledError):
+        await outbox.get_within(0.05)
+    assert not outbox._getters  # nothing left waiting
+    await outbox.put("x")
+    assert await outbox.get_within(1) == "x"
+
+
+async def test_get_within_keeps_one_timer_while_packets_flow():
+    outbox = BoundedOutbox(limit=10)
+    timers = set()
+    for i in range(50):
+        waiting = outbox.get_within(30)
+        timers.add(id(outbox._idle_timer))
+        await outbox.put(i)
+        assert await waiting == i
+    assert len(timers) == 1  # asyncio.wait_for would have armed and cancelled fifty
+
+
+async def test_the_engineio_poll_drains_the_outbox_and_reports_a_silent_client():
+    from types import SimpleNamespace
+
+    import engineio.exceptions
+
+    from server.outbox import poll_without_timers
+
+    socket = SimpleNamespace(
+        queue=BoundedOutbox(limit=10), server=SimpleNamespace(ping_interval=0.02, ping_timeout=0.03)
+    )
+    for packet in ("a", "b", None):
+        socket.queue.put_nowait(packet)
+    assert await poll_without_timers(socket) == ["a", "b"]
+    assert await poll_without_timers(socket) == []  # the close sentinel stays for the next poll
+    empty = SimpleNamespace(queue=BoundedOutbox(limit=10), server=socket.server)
+    with pytest.raises(engineio.exceptions.QueueEmpty):
+        await poll_without_timers(empty)
