@@ -22,8 +22,9 @@ from chat.events import (
 )
 from chat.permissions import is_stand_staff, sees_hidden_text
 from chat.rooms import MODERATORS_CHANNEL, ChatDeps, RoomDirectory, stand_staff_channel
+from chat.store import open_store
 from server.auth import Principal
-from server.realtime import acked, principal_of
+from server.realtime import acked, may_be_staff, principal_of
 from server.services import Services
 
 
@@ -34,7 +35,9 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         limiter=services.limiter,
         presence=services.presence,
         mutes=moderation.MuteBook(),
+        store=open_store(services.settings.database_url),
     )
+    services.closers.append(deps.store.close)
 
     async def subscribe_channels(sid: str, principal: Principal) -> None:
         """Consoles hear their stands' threads; teachers hear their classes."""
@@ -63,10 +66,9 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
                 if room.is_thread and room.stand_id is not None
                 else []
             )
-        await services.presence.enter(
-            payload.room, sid, principal.public() if is_stand_staff(principal, room) else None
-        )
-        services.hub.presence_changed(payload.room)
+        staff = is_stand_staff(principal, room)
+        await services.presence.enter(payload.room, sid, principal.public() if staff else None)
+        services.hub.presence_changed(payload.room, staff=staff)
         for room_name, position in queue:
             if room_name == payload.room:
                 await sio.emit("queue", position, to=sid)
@@ -78,7 +80,7 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         payload = RoomLeave.model_validate(data)
         await sio.leave_room(sid, payload.room)
         await services.presence.leave(payload.room, sid)
-        services.hub.presence_changed(payload.room)
+        services.hub.presence_changed(payload.room, staff=await may_be_staff(sio, sid))
         return {"ok": True}
 
     @sio.on("room:read")

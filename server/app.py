@@ -26,7 +26,14 @@ import chat.views
 import server.api
 import server.pages
 import sessions.views
+import stands.admin_views
+import stands.hall_live
+import stands.import_views
+import stands.invitation_views
+import stands.media_views
+import stands.stand_views
 import stands.views
+import stands.visit_views
 from server import logs
 from server.auth import TokenSigner
 from server.config import Settings, load_settings
@@ -58,6 +65,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
     )
     register_connection_handlers(sio, services)
     chat.handlers.register(sio, services)
+    stands.hall_live.register(sio, services)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -70,9 +78,12 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
         try:
             yield
         finally:
+            await stands.import_views.stop_imports(app)  # they mark their jobs failed while the database is open
             presence_task.cancel()
             with suppress(asyncio.CancelledError):
                 await presence_task
+            for close in services.closers:
+                await close()
             await engine.dispose()
             if redis is not None:
                 await redis.aclose()
@@ -82,6 +93,12 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *server.api.routes,
             *server.pages.routes,
             *stands.views.routes,
+            *stands.stand_views.routes,
+            *stands.visit_views.routes,
+            *stands.media_views.routes,
+            *stands.admin_views.routes,
+            *stands.import_views.routes,
+            *stands.invitation_views.routes,
             *sessions.views.routes,
             *chat.views.routes,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),

@@ -1,4 +1,4 @@
-"""The `salon` command: serve, migrate, demo, create-organiser."""
+"""The `salon` command: serve, migrate, demo, create-organiser, import, export."""
 
 from __future__ import annotations
 
@@ -79,6 +79,20 @@ def cmd_create_organiser(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from stands.import_cli import run_import
+
+    return asyncio.run(
+        run_import(load_settings(), args.event, args.file, dry_run=args.dry_run, out=sys.stdout, err=sys.stderr)
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from stands.import_cli import run_export
+
+    return asyncio.run(run_export(load_settings(), args.event, args.file, out=sys.stdout, err=sys.stderr))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="salon", description="Salon: live virtual career fairs.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -101,6 +115,17 @@ def build_parser() -> argparse.ArgumentParser:
     organiser.add_argument("--name", default="")
     organiser.add_argument("--password-file")
     organiser.set_defaults(func=cmd_create_organiser)
+
+    imports = commands.add_parser("import", help="import stands, staff and job cards from a CSV file")
+    imports.add_argument("event", help="the event's slug")
+    imports.add_argument("file", help="the CSV file (see docs/operations.md)")
+    imports.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    imports.set_defaults(func=cmd_import)
+
+    export = commands.add_parser("export", help="write the event's stands as a CSV file the import reads back")
+    export.add_argument("event", help="the event's slug")
+    export.add_argument("file", nargs="?", help="where to write (default: standard output)")
+    export.set_defaults(func=cmd_export)
     return parser
 
 

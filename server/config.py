@@ -23,6 +23,11 @@ class Settings:
     log_level: str = "info"
     # Several deployments (or test runs) may share one Redis: channels and keys carry this prefix.
     redis_prefix: str = "salon"
+    # Links in e-mails (staff invitations) start with this; defaults to the first allowed origin.
+    public_url: str = DEV_ORIGINS[0]
+    # smtp://[user:password@]host[:port]; without it e-mails are written to the log (development).
+    smtp_url: str | None = None
+    mail_from: str = "Salon <no-reply@salon.invalid>"
 
     @property
     def is_production(self) -> bool:
@@ -53,4 +58,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         allowed_origins=origins or DEV_ORIGINS,
         log_level=env.get("LOG_LEVEL", "info").lower(),
         redis_prefix=env.get("SALON_REDIS_PREFIX", "salon"),
+        public_url=(env.get("SALON_PUBLIC_URL") or (origins or DEV_ORIGINS)[0]).rstrip("/"),
+        smtp_url=env.get("SMTP_URL") or None,
+        mail_from=env.get("MAIL_FROM") or "Salon <no-reply@salon.invalid>",
     )

@@ -3,7 +3,7 @@ but the dates, which follow today so that the fair is always open)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import delete, update
@@ -18,8 +18,9 @@ from server.models import AuthToken, Role, User
 from server.timeutil import PARIS, utcnow
 from sessions import service as programme
 from stands import service as fair
-from stands.models import Stand
+from stands.models import Stand, StandHours, Video
 from stands.sectors import SECTORS
+from stands.videos import parse_video_url
 
 DEMO_PASSWORD = "demo-salon"
 DEMO_CLASS = "DEMO-3E"
@@ -121,16 +122,86 @@ async def _load_stands(db: Any, event: Any, specs: list[dict[str, Any]], staff: 
     colleague joins them at the first one, so that two people share a console there."""
     stands: dict[str, Stand] = {}
     staffed = 0
-    for spec in specs:
+    today = utcnow().astimezone(PARIS).date()
+    for index, spec in enumerate(specs):
         fields = {k: spec[k] for k in ("kind", "sector", "department", "city", "description", "website")}
         stand = await fair.save_stand(db, event, name=spec["name"], **fields)
-        await fair.replace_stand_content(db, stand, job_cards=spec["job_cards"], offers=spec.get("offers", []))
+        offers = [_offer_with_terms(offer, today) for offer in spec.get("offers", [])]
+        await fair.replace_stand_content(db, stand, job_cards=spec["job_cards"], offers=offers)
+        await _replace_rows(db, Video, stand, [_video(v) for v in demo_data.VIDEOS.get(spec["name"], [])], "title")
+        await _replace_rows(db, StandHours, stand, _hours(index, bool(spec.get("demo_staff"))))
         if staff and spec.get("demo_staff"):
             for person in staff[: 2 if staffed == 0 else 1]:
                 await fair.add_staff(db, stand, person)
             staffed += 1
         stands[spec["name"]] = stand
     return stands
+
+
+def _offer_with_terms(offer: dict[str, Any], today: date) -> dict[str, Any]:
+    """An offer with dates that follow today and how to apply through the school, unless it says them."""
+    starts, ends = offer_dates(offer["kind"], today)
+    return {
+        "starts_on": starts,
+        "ends_on": ends,
+        "how_to_apply": demo_data.HOW_TO_APPLY.get(offer["kind"], ""),
+        **offer,
+    }
+
+
+def offer_dates(kind: str, today: date) -> tuple[date | None, date | None]:
+    """Internships: a week (3e) or two (seconde) starting on a Monday some weeks ahead; apprenticeships
+    and work-study: from the next school year (two years, or one)."""
+    if kind in ("stage-3e", "stage-seconde"):
+        ahead = today + timedelta(weeks=6 if kind == "stage-3e" else 10)
+        monday = ahead + timedelta(days=-ahead.weekday() % 7)
+        return monday, monday + timedelta(days=4 if kind == "stage-3e" else 11)
+    if kind in ("apprentissage", "alternance"):
+        september = date(today.year if today < date(today.year, 9, 1) else today.year + 1, 9, 1)
+        years = 2 if kind == "apprentissage" else 1
+        return september, date(september.year + years, 8, 31)
+    return None, None
+
+
+def _video(spec: dict[str, Any]) -> dict[str, Any]:
+    return {**spec, "provider": parse_video_url(spec["url"]).provider}
+
+
+def _hours(index: int, staffed_by_demo: bool) -> list[dict[str, Any]]:
+    """Staffed slots from today: a pattern of demo_data.HOURS in turn, plus, where a demo professional
+    answers, a slot around now so that their stands are staffed whenever the demo is tried."""
+    slots = [
+        {
+            "starts_at": at(paris_midnight(day), start).astimezone(UTC),
+            "ends_at": at(paris_midnight(day), end).astimezone(UTC),
+        }
+        for day, start, end in demo_data.HOURS[index % len(demo_data.HOURS)]
+    ]
+    if staffed_by_demo:
+        now = utcnow().replace(second=0, microsecond=0)
+        start = now - timedelta(minutes=now.minute % 30 + 60)
+        end = start + timedelta(hours=4)
+        slots = [s for s in slots if s["ends_at"] <= start or s["starts_at"] >= end]
+        slots.append({"starts_at": start, "ends_at": end})
+    return sorted(slots, key=lambda s: s["starts_at"])
+
+
+async def _replace_rows(
+    db: Any, model: Any, stand: Stand, wanted: list[dict[str, Any]], key: str | None = None
+) -> None:
+    """Make the stand's rows of `model` exactly `wanted`: rows with the same `key` value are updated in
+    place (so videos keep their ids), the others deleted or added."""
+    existing = list((await db.exec(select(model).where(model.stand_id == stand.id).order_by(model.id))).all())
+    kept = {getattr(row, key): row for row in existing} if key else {}
+    for data in wanted:
+        row = kept.pop(data[key], None) if key else None
+        row = row or model(stand_id=stand.id)
+        for name, value in data.items():
+            setattr(row, name, value)
+        db.add(row)
+    for row in kept.values() if key else existing:
+        await db.delete(row)
+    await db.flush()
 
 
 def _id(stands: dict[str, Stand], name: str | None) -> int | None:

@@ -4163,3 +4163,90 @@ OPEN_DAYS: dict[str, list[dict]] = {
         },
     ],
 }
+
+# ---------------------------------------------------------------------------------------------------
+# Stand pages: videos, staffed hours ("permanences") and how to apply to offers.
+#
+# - VIDEOS: stand name -> videos. The addresses have the shape of real YouTube, Dailymotion and
+#   PeerTube (apps.education.fr) pages, but the videos are invented: a click shows the provider's
+#   "video unavailable" screen. Transcripts are example.org placeholders.
+# - HOURS: staffed slots of stands without a demo professional, (day offset from today, start, end) in
+#   Europe/Paris; stands take the patterns in turn, so that at any time of day some are staffed and some
+#   are not. Stands with a demo professional also get a slot around the time `salon demo` runs.
+# - HOW_TO_APPLY: offer kind -> how a pupil applies (always through their school first), used for the
+#   offers above that do not say it themselves. Offer dates are computed from today by the loader.
+# ---------------------------------------------------------------------------------------------------
+
+VIDEOS: dict[str, list[dict]] = {
+    "Chaudronnerie Varin-Lecoq": [
+        {
+            "title": "Une journée avec Inès, soudeuse en deuxième année d'apprentissage",
+            "url": "https://www.youtube.com/watch?v=Qh7XvR2mK4s",
+            "transcript_url": "https://example.org/chaudronnerie-varin-lecoq/transcription-journee-soudeuse",
+        },
+        {
+            "title": "De la tôle à la cuve : la chaudronnerie en trois minutes",
+            "url": "https://www.dailymotion.com/video/x8r2k4q",
+            "transcript_url": "https://example.org/chaudronnerie-varin-lecoq/transcription-tole-cuve",
+        },
+    ],
+    "Maçonnerie Gosselin Frères": [
+        {
+            "title": "Monter un mur en briques : les gestes du maçon",
+            "url": "https://tube-numerique-educatif.apps.education.fr/w/9Ahs5RRMxS6VGBvX9LzJ1d",
+            "transcript_url": "https://example.org/maconnerie-gosselin/transcription-mur-briques",
+        },
+    ],
+    "Pixel Normand Studio": [
+        {
+            "title": "Dans les coulisses d'un studio de jeux vidéo à Caen",
+            "url": "https://youtu.be/Lm3pT8wZc1Q",
+            "transcript_url": "https://example.org/pixel-normand/transcription-coulisses",
+        },
+    ],
+    "CFA Saveurs et Accueil du Pays d'Auge": [
+        {
+            "title": "Apprenti cuisinier : le service du midi en accéléré",
+            "url": "https://www.dailymotion.com/video/x8s5m1b",
+            "transcript_url": "https://example.org/cfa-saveurs-accueil/transcription-service-midi",
+        },
+    ],
+    "CFA Pierre et Bois du Cotentin": [
+        {
+            "title": "Tailleur de pierre : restaurer le patrimoine du Cotentin",
+            "url": "https://tube-numerique-educatif.apps.education.fr/w/t3GqW7nYp2aZkVb4cR8sDx",
+            "transcript_url": "https://example.org/cfa-pierre-bois/transcription-tailleur-pierre",
+        },
+    ],
+}
+
+HOURS: list[list[tuple[int, str, str]]] = [
+    [(0, "09:00", "12:00"), (0, "13:30", "16:30"), (1, "10:00", "12:00")],
+    [(1, "09:30", "12:00"), (1, "14:00", "17:00")],
+    [(0, "16:30", "19:00"), (2, "10:00", "12:30")],
+    [(0, "11:00", "14:00"), (1, "16:00", "18:00")],
+]
+
+HOW_TO_APPLY: dict[str, str] = {
+    "stage-3e": (
+        "Parlez-en d'abord à votre professeur principal : c'est votre collège qui signe la convention de "
+        "stage avec nous. Écrivez-nous ensuite dans la discussion du stand en indiquant votre collège et la "
+        "semaine de stage prévue ; nous vous répondons sous une semaine."
+    ),
+    "stage-seconde": (
+        "Votre lycée vous remet la convention du stage de seconde. Présentez-vous dans la discussion du "
+        "stand avec le nom de votre lycée et les dates du stage ; la convention est ensuite signée par votre "
+        "lycée, votre famille et nous."
+    ),
+    "apprentissage": (
+        "Préparez votre projet avec votre professeur principal ou le psychologue de l'Éducation nationale "
+        "de votre établissement, et inscrivez-vous au CFA (sur Parcoursup pour un BTS). Envoyez-nous "
+        "ensuite un CV et quelques lignes de motivation : un entretien suit, puis le contrat "
+        "d'apprentissage est signé avant la rentrée."
+    ),
+    "alternance": (
+        "Votre établissement ou votre CFA vous aide à préparer le dossier. Envoyez-nous un CV et une "
+        "lettre de motivation en précisant la formation visée ; un entretien suit, puis le contrat est "
+        "signé avec l'école ou le CFA avant le début de la formation."
+    ),
+}

@@ -7,6 +7,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.errors import error_body
 from server.web import JSONResponse
+from stands.videos import FRAME_SOURCES
 
 CSP = "; ".join(
     [
@@ -14,6 +15,8 @@ CSP = "; ".join(
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
+        # Stand videos: the providers' privacy-friendly players, inserted only after a click (static/js/video.js).
+        "frame-src " + " ".join(FRAME_SOURCES),
         "connect-src 'self'",
         "font-src 'self'",
         "object-src 'none'",

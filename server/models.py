@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from server.timeutil import utcnow
@@ -21,10 +22,32 @@ SQLModel.metadata.naming_convention = {
 }
 
 
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on every database.
+
+    SQLite has no time zones: it would store the wall-clock time of whatever offset it was given
+    (Paris midnight became "00:00" and read back as UTC). Converting to UTC before binding makes
+    both databases store the same instant.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def timestamp(**kwargs) -> Field:  # type: ignore[valid-type]
-    """A timezone-aware column (PostgreSQL keeps the offset; SQLite stores UTC text)."""
+    """A timezone-aware column: one instant, stored in UTC on SQLite and PostgreSQL alike."""
     nullable = kwargs.pop("nullable", False)
-    return Field(sa_column=Column(DateTime(timezone=True), nullable=nullable), **kwargs)
+    return Field(sa_column=Column(UTCDateTime(), nullable=nullable), **kwargs)
 
 
 class Role(StrEnum):

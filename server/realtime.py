@@ -80,23 +80,39 @@ class Hub:
     def __init__(self, sio: socketio.AsyncServer) -> None:
         self.sio = sio
         self._dirty_presence: set[str] = set()
+        self._dirty_staff: set[str] = set()
+        # Called by the presence loop with the rooms where staff came or went (the hall's live counts).
+        self.staff_listeners: list[Callable[[set[str]], Awaitable[None]]] = []
 
     async def publish(self, room: str, event: str, payload: dict[str, Any]) -> None:
         await self.sio.emit(event, payload, room=room)
 
-    def presence_changed(self, room: str) -> None:
+    def presence_changed(self, room: str, *, staff: bool = False) -> None:
+        """`staff`: the socket that came or went may have been counted as the room's staff."""
         self._dirty_presence.add(room)
+        if staff:
+            self._dirty_staff.add(room)
 
     async def run_presence(self, snapshot: Callable[[str], Awaitable[dict[str, Any]]]) -> None:
         """Coalesce presence: one update per changed room per interval, whatever the churn."""
         while True:
             await asyncio.sleep(PRESENCE_INTERVAL)
             rooms, self._dirty_presence = self._dirty_presence, set()
+            staff_rooms, self._dirty_staff = self._dirty_staff, set()
             for room in rooms:
                 try:
                     await self.publish(room, "presence", await snapshot(room))
                 except Exception:  # a Redis hiccup must not stop presence for good
                     log.exception("presence update failed for %s", room)
+            if staff_rooms:
+                await self._staff_changed(staff_rooms)
+
+    async def _staff_changed(self, rooms: set[str]) -> None:
+        for listener in self.staff_listeners:
+            try:
+                await listener(rooms)
+            except Exception:  # same: one failure must not stop the loop
+                log.exception("staff presence listener %s failed", getattr(listener, "__name__", listener))
 
 
 def token_from_cookie(environ: dict[str, Any], secret_key: str) -> str | None:
@@ -172,10 +188,20 @@ def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> No
     @sio.event
     async def disconnect(sid: str, *_: Any) -> None:
         metrics.gauge_add("salon_sockets", -1)
+        staff = await may_be_staff(sio, sid)
         for room in await services.presence.drop(sid):
-            services.hub.presence_changed(room)
+            services.hub.presence_changed(room, staff=staff)
 
 
 async def principal_of(sio: socketio.AsyncServer, sid: str) -> Principal:
     session = await sio.get_session(sid)
     return session["principal"]  # type: ignore[no-any-return]
+
+
+async def may_be_staff(sio: socketio.AsyncServer, sid: str) -> bool:
+    """Whether the socket may count as staff somewhere (it staffs a stand); True when unknown."""
+    try:
+        principal = await principal_of(sio, sid)
+    except KeyError:
+        return True
+    return bool(principal.staff_stands)

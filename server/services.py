@@ -31,6 +31,8 @@ class Services:
     _sessions: SessionFactory | None = field(default=None, repr=False)
     # Called after a socket is authenticated (a domain subscribes it to its channels).
     connect_hooks: list[Callable[[str, Principal], Awaitable[None]]] = field(default_factory=list)
+    # Called when the app stops, before the database engine is disposed (a domain closes what it opened).
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def sessions(self) -> SessionFactory:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -11,10 +10,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from chat.service import ensure_room
 from server.errors import DomainError
+from server.i18n import gettext as _
 from server.models import User
 from server.timeutil import aware, utcnow
-from stands.models import Event, JobCard, Offer, Stand, StandStaff, Video
-from stands.search import matches
+from stands.models import Document, Event, JobCard, Media, Offer, Stand, StandHours, StandStaff, Video
 
 
 def event_is_open(event: Event, now: datetime | None = None) -> bool:
@@ -33,45 +32,24 @@ async def event_by_slug(db: AsyncSession, slug: str) -> Event:
     return event
 
 
-@dataclass
-class StandSummary:
-    stand: Stand
-    job_titles: list[str] = field(default_factory=list)
-    rome_codes: list[str] = field(default_factory=list)
-    staff_online: int = 0
-
-    @property
-    def room(self) -> str:
-        return f"stand:{self.stand.id}"
-
-
-async def list_stands(
-    db: AsyncSession, event: Event, *, q: str = "", sector: str = "", kind: str = ""
-) -> list[StandSummary]:
-    """Every stand of the event matching the filters, by name; two queries whatever the count."""
-    query = select(Stand).where(Stand.event_id == event.id).order_by(col(Stand.name))
-    if sector:
-        query = query.where(Stand.sector == sector)
-    if kind:
-        query = query.where(Stand.kind == kind)
-    stands = {s.id: StandSummary(s) for s in (await db.exec(query)).all()}
-    if stands:
-        cards = await db.exec(
-            select(JobCard.stand_id, JobCard.title, JobCard.rome_code)
-            .where(col(JobCard.stand_id).in_(list(stands)))
-            .order_by(col(JobCard.id))
-        )
-        for stand_id, title, rome in cards.all():
-            stands[stand_id].job_titles.append(title)
-            stands[stand_id].rome_codes.append(rome)
-    return [s for s in stands.values() if matches(q, [s.stand.name, s.stand.city, *s.job_titles, *s.rome_codes])]
-
-
 async def stand_detail(db: AsyncSession, stand_id: int) -> dict[str, Any]:
-    stand = await db.get(Stand, stand_id)
-    if stand is None:
-        raise DomainError("not_found", "Ce stand n'existe pas.")
-    event = await db.get(Event, stand.event_id)
+    """A stand and everything its page shows, in seven queries whatever the amounts.
+
+    Keys: stand, event, logo_sha256 (None without a logo), job_cards, offers, videos, staff, hours (every
+    staffed slot, earliest first) and documents (dicts: id, title, sha256, size, content_type; the file's
+    bytes are not read here).
+    """
+    found = (
+        await db.exec(
+            select(Stand, Event, Media.sha256)
+            .join(Event, col(Event.id) == col(Stand.event_id))
+            .outerjoin(Media, col(Media.id) == col(Stand.logo_id))
+            .where(Stand.id == stand_id)
+        )
+    ).first()
+    if found is None:
+        raise DomainError("not_found", _("Ce stand n'existe pas."))
+    stand, event, logo_sha256 = found
 
     def by_stand(model: Any) -> Any:
         return select(model).where(model.stand_id == stand_id).order_by(col(model.id))
@@ -82,13 +60,26 @@ async def stand_detail(db: AsyncSession, stand_id: int) -> dict[str, Any]:
         .where(StandStaff.stand_id == stand_id)
         .order_by(col(User.name))
     )
+    documents = await db.exec(
+        select(Document.id, Document.title, Media.sha256, Media.size, Media.content_type)
+        .join(Media, col(Media.id) == col(Document.media_id))
+        .where(Document.stand_id == stand_id)
+        .order_by(col(Document.id))
+    )
+    hours = await db.exec(select(StandHours).where(StandHours.stand_id == stand_id).order_by(col(StandHours.starts_at)))
     return {
         "stand": stand,
         "event": event,
+        "logo_sha256": logo_sha256,
         "job_cards": list((await db.exec(by_stand(JobCard))).all()),
         "offers": list((await db.exec(by_stand(Offer))).all()),
         "videos": list((await db.exec(by_stand(Video))).all()),
         "staff": list(staff.all()),
+        "hours": list(hours.all()),
+        "documents": [
+            {"id": id_, "title": title, "sha256": sha, "size": size, "content_type": kind}
+            for id_, title, sha, size, kind in documents.all()
+        ],
     }
 
 

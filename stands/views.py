@@ -1,20 +1,24 @@
-"""HTTP views of the fair: the public read-only API and the home, hall and stand pages."""
+"""HTTP views of the fair: the events and stands API, the home page and the hall."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from babel.dates import format_datetime
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from server.errors import DomainError
 from server.i18n import gettext as _
 from server.timeutil import iso, paris
-from server.web import JSONResponse, current_principal, render, services
-from stands import service
+from server.web import JSONResponse, render, services
+from stands import hall, service
+from stands.departments import department_choices, department_label
 from stands.models import Event
-from stands.sectors import KINDS, SECTORS, choices, kind_label, offer_kind_label, sector_label
+from stands.sectors import KINDS, SECTORS, choices, kind_label, sector_label
 
 
 def event_json(event: Event) -> dict[str, Any]:
@@ -29,24 +33,48 @@ def event_json(event: Event) -> dict[str, Any]:
     }
 
 
-def _filters(request: Request) -> dict[str, str]:
-    params = request.query_params
-    return {
-        "q": params.get("q", "")[:100],
-        "sector": params.get("sector", "") if params.get("sector", "") in SECTORS else "",
-        "kind": params.get("kind", "") if params.get("kind", "") in KINDS else "",
-    }
-
-
-async def _stands_with_presence(request: Request, slug: str, filters: dict[str, str]) -> tuple[Event, list[Any]]:
-    svc = services(request)
-    async with svc.sessions() as db:
-        event = await service.event_by_slug(db, slug)
-        stands = await service.list_stands(db, event, **filters)
-    online = await svc.presence.staff_counts([s.room for s in stands])
+async def add_presence(request: Request, stands: list[hall.StandSummary]) -> None:
+    """Fill `staff_online` from presence (memory or Redis), in one round trip."""
+    online = await services(request).presence.staff_counts([s.room for s in stands])
     for summary in stands:
         summary.staff_online = online.get(summary.room, 0)
-    return event, stands
+
+
+# ------------------------------------------------------------------------------------------------ API
+
+
+def api_filters(params: QueryParams) -> hall.HallFilters:
+    """The API takes values as given (an unknown sector matches nothing); a flag that is not one is refused."""
+    flags = {}
+    for name in ("open_now", "offers"):
+        value = hall.parse_flag(params.get(name))
+        if value is None:
+            raise DomainError("invalid", _("Le paramètre « %(name)s » vaut 1 ou 0.") % {"name": name})
+        flags[name] = value
+    return hall.HallFilters(
+        q=hall.clean_query(params.get("q")),
+        sector=params.get("sector", ""),
+        kind=params.get("kind", ""),
+        department=params.get("department", ""),
+        **flags,
+    )
+
+
+def stand_json(s: hall.StandSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "kind": s.kind,
+        "sector": s.sector,
+        "staff_online": s.staff_online,
+        "department": s.department,
+        "city": s.city,
+        "open_now": s.open_now,
+        "has_offers": s.has_offers,
+        "logo_url": s.logo_url,
+        "job_titles": s.job_titles,
+        "rome_codes": s.rome_codes,
+    }
 
 
 async def api_events(request: Request) -> Response:
@@ -56,50 +84,15 @@ async def api_events(request: Request) -> Response:
 
 
 async def api_stands(request: Request) -> Response:
-    params = request.query_params
-    # The API takes the values as given: an unknown sector simply matches nothing.
-    filters = {"q": params.get("q", "")[:100], "sector": params.get("sector", ""), "kind": params.get("kind", "")}
-    _event, stands = await _stands_with_presence(request, request.path_params["slug"], filters)
-    return JSONResponse(
-        [
-            {
-                "id": s.stand.id,
-                "name": s.stand.name,
-                "kind": s.stand.kind,
-                "sector": s.stand.sector,
-                "department": s.stand.department,
-                "city": s.stand.city,
-                "staff_online": s.staff_online,
-                "job_titles": s.job_titles,
-            }
-            for s in stands
-        ]
-    )
-
-
-async def api_stand(request: Request) -> Response:
+    filters = api_filters(request.query_params)
     async with services(request).sessions() as db:
-        detail = await service.stand_detail(db, request.path_params["stand_id"])
-    stand = detail["stand"]
-    return JSONResponse(
-        {
-            "id": stand.id,
-            "event": detail["event"].slug,
-            "name": stand.name,
-            "kind": stand.kind,
-            "sector": stand.sector,
-            "department": stand.department,
-            "city": stand.city,
-            "description": stand.description,
-            "website": stand.website,
-            "room": f"stand:{stand.id}",
-            "job_cards": [c.model_dump(exclude={"stand_id"}) for c in detail["job_cards"]],
-            "videos": [v.model_dump(exclude={"stand_id"}) for v in detail["videos"]],
-            "documents": [],  # PDF documents arrive with the stands issue (uploads)
-            "offers": [o.model_dump(mode="json", exclude={"stand_id"}) for o in detail["offers"]],
-            "staff": [{"id": u.id, "name": u.name} for u in detail["staff"]],
-        }
-    )
+        event = await service.event_by_slug(db, request.path_params["slug"])
+        stands = await hall.list_stands(db, event, filters)
+    await add_presence(request, stands)
+    return JSONResponse([stand_json(s) for s in stands])
+
+
+# ---------------------------------------------------------------------------------------------- pages
 
 
 def _date_label(value: Any) -> str:
@@ -120,65 +113,87 @@ async def home_page(request: Request) -> Response:
     return await render(request, "server/home.html", {"events": cards})
 
 
+def page_filters(params: QueryParams, departments: list[str]) -> hall.HallFilters:
+    """The page ignores what it cannot use: the form then shows that filter unset, never an error."""
+
+    def one_of(name: str, allowed: Any) -> str:
+        value = params.get(name, "")
+        return value if value in allowed else ""
+
+    return hall.HallFilters(
+        q=hall.clean_query(params.get("q")),
+        sector=one_of("sector", SECTORS),
+        kind=one_of("kind", KINDS),
+        department=one_of("department", departments),
+        open_now=hall.parse_flag(params.get("open_now")) is True,
+        offers=hall.parse_flag(params.get("offers")) is True,
+    )
+
+
+def hall_strings() -> dict[str, str]:
+    """Strings for static/js/hall.js (see static/js/I18N-KEYS.md), translated but not formatted."""
+    return {
+        "staff_online_none": _("Personne en ligne pour l'instant"),
+        "staff_online_one": _("%(num)d professionnel en ligne"),
+        "staff_online_many": _("%(num)d professionnels en ligne"),
+        "now_online": _("Maintenant en ligne : %(names)s."),
+        "now_offline": _("Plus personne en ligne : %(names)s."),
+    }
+
+
+def card(s: hall.StandSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "kind_label": kind_label(s.kind),
+        "sector_label": sector_label(s.sector),
+        "city": s.city,
+        "department": s.department,
+        "department_label": department_label(s.department) if s.department else "",
+        "staff_online": s.staff_online,
+        "job_titles": s.job_titles,
+        "logo_url": s.logo_url,
+        "open_now": s.open_now,
+        "has_offers": s.has_offers,
+    }
+
+
+def page_url(base: str, filters: hall.HallFilters, number: int) -> str:
+    params = filters.params()
+    if number > 1:
+        params["page"] = str(number)
+    return f"{base}?{urlencode(params)}" if params else base
+
+
 async def hall_page(request: Request) -> Response:
-    filters = _filters(request)
-    event, stands = await _stands_with_presence(request, request.path_params["slug"], filters)
-    cards = [
-        {
-            "id": s.stand.id,
-            "name": s.stand.name,
-            "kind_label": kind_label(s.stand.kind),
-            "sector_label": sector_label(s.stand.sector),
-            "city": s.stand.city,
-            "department": s.stand.department,
-            "staff_online": s.staff_online,
-            "job_titles": s.job_titles,
-        }
-        for s in stands
-    ]
+    async with services(request).sessions() as db:
+        event = await service.event_by_slug(db, request.path_params["slug"])
+        departments = await hall.event_departments(db, event)
+        filters = page_filters(request.query_params, departments)
+        stands = await hall.list_stands(db, event, filters)
+    page = hall.paginate(stands, hall.parse_page(request.query_params.get("page")))
+    await add_presence(request, page.items)
+    base = "/events/" + quote(event.slug, safe="")
     return await render(
         request,
         "stands/hall.html",
         {
             "event": event_json(event),
-            "stands": cards,
-            "total": len(cards),
+            "hall_url": base,
+            "stands": [card(s) for s in page.items],
+            "total": page.total,
+            "page": page,
+            "page_links": [
+                {"number": n, "url": page_url(base, filters, n)} if n else None
+                for n in hall.page_window(page.number, page.count)
+            ],
+            "previous_url": page_url(base, filters, page.number - 1) if page.has_previous else None,
+            "next_url": page_url(base, filters, page.number + 1) if page.has_next else None,
+            "filters": filters,
             "sectors": choices(SECTORS),
             "kinds": choices(KINDS),
-            **filters,
-        },
-    )
-
-
-async def stand_page(request: Request) -> Response:
-    from chat.i18n import chat_strings
-    from chat.threads import existing_thread
-
-    user = await current_principal(request)
-    async with services(request).sessions() as db:
-        detail = await service.stand_detail(db, request.path_params["stand_id"])
-        stand, event = detail["stand"], detail["event"]
-        private = await existing_thread(db, stand.id, user.id) if user and user.role == "pupil" else None
-    return await render(
-        request,
-        "stands/stand.html",
-        {
-            "event": event_json(event),
-            "stand": {
-                **stand.model_dump(),
-                "kind_label": kind_label(stand.kind),
-                "sector_label": sector_label(stand.sector),
-            },
-            "job_cards": detail["job_cards"],
-            "offers": [{**o.model_dump(), "kind_label": offer_kind_label(o.kind)} for o in detail["offers"]],
-            "staff": detail["staff"],
-            "room": f"stand:{stand.id}",
-            "room_title": _("Discuter avec le stand"),
-            "can_send": user is not None,  # pupils and adults alike write in stand rooms
-            "can_open_thread": user is not None and user.role == "pupil",
-            "private_thread": {"room": private} if private else None,
-            "can_moderate": user is not None and (user.is_moderator or stand.id in user.staff_stands),
-            "i18n": chat_strings(),
+            "departments": department_choices(departments),
+            "i18n": hall_strings(),
         },
     )
 
@@ -186,8 +201,6 @@ async def stand_page(request: Request) -> Response:
 routes = [
     Route("/", home_page, name="home"),
     Route("/events/{slug:str}", hall_page, name="hall"),
-    Route("/stands/{stand_id:int}", stand_page, name="stand"),
     Route("/api/events", api_events),
     Route("/api/events/{slug:str}/stands", api_stands),
-    Route("/api/stands/{stand_id:int}", api_stand),
 ]

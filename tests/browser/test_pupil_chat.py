@@ -122,6 +122,8 @@ async def test_a_pupils_private_question_is_answered_from_the_console(server, br
     await pupil.fill("#class_code", "DEMO-3E")
     await pupil.keyboard.press("Enter")
     await pupil.wait_for_url(f"{server.url}/stands/{stand_id}")
+    # "Connecté·e : <pseudonym>": other tests leave threads waiting at this stand; find this pupil's.
+    pseudonym = (await pupil.locator(".user-name").inner_text()).split(":", 1)[1].strip()
     await pupil.click("[data-open-thread]")
     private = pupil.locator("[data-thread-container] .chat")
     await expect(private.locator("form[data-form]")).to_be_visible()
@@ -129,7 +131,7 @@ async def test_a_pupils_private_question_is_answered_from_the_console(server, br
     await private.locator("button[type=submit]").click()
 
     # The console lists the question, live, and opens it without leaving the page.
-    entry = pro.locator("[data-thread-list] li").filter(has_text="En attente").first
+    entry = pro.locator("[data-thread-list] li").filter(has_text="En attente").filter(has_text=pseudonym).first
     await expect(entry).to_be_visible()
     await entry.locator("[data-open]").click()
     answer_panel = pro.locator("[data-thread-area] .chat")
@@ -138,6 +140,8 @@ async def test_a_pupils_private_question_is_answered_from_the_console(server, br
     await answer_panel.locator("button[type=submit]").click()
 
     await expect(private.locator(".chat-log li.msg[data-seq]", has_text="pas à pas")).to_be_visible()
-    await expect(pro.locator("[data-thread-list] li").filter(has_text="Répondu").first).to_be_visible()
+    await expect(
+        pro.locator("[data-thread-list] li").filter(has_text="Répondu").filter(has_text=pseudonym)
+    ).to_be_visible()
     assert pro.url == f"{server.url}/console"
     assert not problems, problems

@@ -1,0 +1,85 @@
+"""Uploaded files: logos are re-encoded by Pillow, PDFs checked by content; both stored once by hash.
+
+The checks are plain functions on bytes (easy to test); `store_*` run them off the event loop and keep the
+result in the `media` table so that every host of a deployment serves the same files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+
+from PIL import Image, UnidentifiedImageError
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from server.errors import DomainError
+from stands.models import Media
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_PIXELS = 25_000_000  # refuses decompression bombs long before Pillow's own limit
+LOGO_BOX = (256, 256)
+LOGO_FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
+PDF_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} Mo"
+
+
+def prepare_logo(data: bytes) -> bytes:
+    """A PNG of at most 256×256 pixels from an uploaded PNG, JPEG, GIF or WebP image (metadata dropped)."""
+    if not data:
+        raise DomainError("invalid", "Le fichier du logo est vide.")
+    if len(data) > LOGO_MAX_BYTES:
+        raise DomainError("too_long", f"Le logo dépasse {_megabytes(LOGO_MAX_BYTES)}.")
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            if probe.format not in LOGO_FORMATS:
+                raise DomainError("invalid", "Le logo doit être une image PNG, JPEG, GIF ou WebP.")
+            if probe.width * probe.height > LOGO_MAX_PIXELS:
+                raise DomainError("invalid", "Le logo est trop grand (plus de 25 millions de pixels).")
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.seek(0)
+            image.load()
+            picture = image.convert("RGBA")
+    except DomainError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise DomainError("invalid", "Ce fichier n'est pas une image lisible (PNG, JPEG, GIF ou WebP).") from None
+    picture.thumbnail(LOGO_BOX, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    picture.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def check_pdf(data: bytes) -> bytes:
+    """The bytes of a real PDF under the size cap, whatever name or type the browser gave it."""
+    if not data:
+        raise DomainError("invalid", "Le document est vide.")
+    if len(data) > PDF_MAX_BYTES:
+        raise DomainError("too_long", f"Le document dépasse {_megabytes(PDF_MAX_BYTES)}.")
+    if b"%PDF-" not in data[:1024] or b"%%EOF" not in data[-2048:]:
+        raise DomainError("invalid", "Ce fichier n'est pas un PDF : seuls les documents PDF sont acceptés.")
+    return data
+
+
+async def store_media(db: AsyncSession, data: bytes, content_type: str) -> Media:
+    """The media row for these bytes, created once (same bytes, same row)."""
+    digest = hashlib.sha256(data).hexdigest()
+    media = (await db.exec(select(Media).where(Media.sha256 == digest))).first()
+    if media is None:
+        media = Media(sha256=digest, content_type=content_type, size=len(data), data=data)
+        db.add(media)
+        await db.flush()
+    return media
+
+
+async def store_logo(db: AsyncSession, data: bytes) -> Media:
+    return await store_media(db, await asyncio.to_thread(prepare_logo, data), "image/png")
+
+
+async def store_pdf(db: AsyncSession, data: bytes) -> Media:
+    return await store_media(db, check_pdf(data), "application/pdf")
