@@ -13,6 +13,8 @@ HELP = {
     "salon_socket_connects_total": ("counter", "Socket.IO connections accepted"),
     "salon_socket_refused_total": ("counter", "Socket.IO connections refused"),
     "salon_socket_errors_total": ("counter", "Socket.IO events answered with an error"),
+    "salon_deliveries_direct_total": ("counter", "Broadcast deliveries written straight to a websocket"),
+    "salon_deliveries_queued_total": ("counter", "Broadcast deliveries through a socket's engine.io queue"),
     "salon_sockets": ("gauge", "Socket.IO connections open on this worker"),
 }
 

@@ -1,4 +1,5 @@
-"""How packets leave the server: straight into each socket's bounded outgoing queue.
+"""How packets leave the server: straight to each websocket (server/frames.py), or into each socket's
+bounded outgoing queue.
 
 Direct fan-out: python-socketio delivers a room broadcast by creating one asyncio task per recipient,
 each of which then goes through engine.io's `send`; with thousands of recipients that is the largest
@@ -27,6 +28,9 @@ import socketio
 from engineio import packet as eio_packet
 from socketio import packet as sio_packet
 
+from server import metrics
+from server.frames import text_frame, write_direct
+
 # At 5 messages/s in a busy talk room, 1,000 packets is more than three minutes behind: such a
 # client is better served by a reconnect and a replay than by the backlog.
 OUTBOX_LIMIT = 1_000
@@ -50,13 +54,25 @@ class BoundedOutbox(asyncio.Queue):  # type: ignore[type-arg]
         if self.overflowed:
             return
         if self.qsize() >= self.limit:
-            self.overflowed = True
-            while not self.empty():
-                self.get_nowait()
-                self.task_done()
-            super().put_nowait(None)
+            self.overflow()
             return
         super().put_nowait(item)
+
+    def overflow(self) -> None:
+        """Drop the backlog and end the writer task, which closes the socket; later packets are dropped."""
+        if self.overflowed:
+            return
+        self.overflowed = True
+        while not self.empty():
+            self.get_nowait()
+            self.task_done()
+        super().put_nowait(None)
+
+    @property
+    def idle(self) -> bool:
+        """The writer task waits on this empty queue: nothing of its socket's is on the way out."""
+        reader = self._idle_reader
+        return reader is not None and not reader.done() and self.empty()
 
     def get(self) -> asyncio.Future[Any]:  # type: ignore[override]
         """The next packet, as a Future rather than a coroutine.
@@ -195,10 +211,13 @@ class DirectFanout(socketio.AsyncManager):
         packets = [
             eio_packet.Packet(eio_packet.MESSAGE, p) for p in (encoded if isinstance(encoded, list) else [encoded])
         ]
+        # One websocket frame for every recipient whose writer is idle (server/frames.py).
+        frame = text_frame(packets[0].encode()) if len(packets) == 1 and isinstance(packets[0].data, str) else None
         skip = set(skip_sid) if isinstance(skip_sid, list) else {skip_sid}
         sockets = self.server.eio.sockets
         deadline = time.time() - self.server.eio.ping_timeout
         slow: list[asyncio.Task[Any]] = []
+        direct = queued = 0
         for sid, eio_sid in self.get_participants(namespace, room):
             if sid in skip:
                 continue
@@ -209,8 +228,14 @@ class DirectFanout(socketio.AsyncManager):
                 # Engine.io's own send notices the client is gone and closes the socket.
                 slow += [asyncio.create_task(self.server._send_eio_packet(eio_sid, p)) for p in packets]
                 continue
+            if frame is not None and write_direct(socket, frame):
+                direct += 1
+                continue
+            queued += 1
             for p in packets:
                 socket.queue.put_nowait(p)
+        metrics.inc("salon_deliveries_direct_total", direct)
+        metrics.inc("salon_deliveries_queued_total", queued)
         if slow:
             await asyncio.wait(slow)
 
