@@ -88,9 +88,7 @@ async def test_websocket_and_long_polling_listeners_get_every_message_once_and_i
     room = f"stand:{await demo_stand(server.url, staffed=True)}"
     pro = await LiveClient().connect(server.url, await staff_token(server.url))
     websocket = await LiveClient().connect(server.url, (await pupil_token(server.url))["token"])
-    polling = await LiveClient().connect(
-        server.url, (await pupil_token(server.url))["token"], transports=["polling"]
-    )
+    polling = await LiveClient().connect(server.url, (await pupil_token(server.url))["token"], transports=["polling"])
     try:
         for client in (pro, websocket, polling):
             await client.join(room)
