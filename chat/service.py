@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from chat import moderation, rules, threads
-from chat.events import author_of, to_event
+from chat.events import author_of, message_event, to_event
 from chat.models import Message, Room
 from chat.permissions import RoomInfo, can_read, can_write, sees_hidden_text
 from chat.rooms import ChatDeps, RoomDirectory, staff_channels
@@ -22,7 +22,7 @@ from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role, User
 from server.ratelimit import MemoryLimiter, RedisLimiter
-from server.timeutil import utcnow
+from server.timeutil import iso, utcnow
 
 HISTORY_PAGE = 50
 REPLAY_LIMIT = 5_000  # a client more than this behind reloads the page instead
@@ -150,15 +150,16 @@ async def send_message(
             )
         except DuplicateMessage:
             return await _duplicate(db, principal, client_id)
-        message = Message(
+        payload = message_event(
             id=message_id,
-            room_id=room.id,
+            room=room_name,
             seq=seq,
-            author_id=principal.id,
             client_id=client_id,
+            author=principal.public(),
             text=words.text,
+            ts=iso(now),
             redacted=redacted or words.masked,
-            created_at=now,
+            hidden=False,
         )
     else:
         try:
@@ -168,9 +169,9 @@ async def send_message(
             # retry): the first one won, and the unique key (author_id, client_id) said so.
             await db.rollback()
             return await _duplicate(db, principal, client_id)
+        payload = to_event(room_name, message, principal.public(), show_hidden=True)
     await spend_budgets(deps.limiter, principal, room)
     metrics.inc("salon_messages_stored_total")
-    payload = to_event(room_name, message, principal.public(), show_hidden=True)
     if words.held:
         await deps.hub.publish(staff_channels(room.stand_id), "message:held", {"room": room_name, "message": payload})
         return {**payload, "held": True}

@@ -34,6 +34,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         # permessage-deflate costs ~300 KiB and real CPU per connection; chat frames are small.
         ws_per_message_deflate=False,
+        # Engine.IO pings every socket itself (every 25 s, server/realtime.py); uvicorn's own websocket pings
+        # would double that traffic and its timers for nothing.
+        ws_ping_interval=None,
         proxy_headers=True,
         forwarded_allow_ips=args.forwarded_allow_ips,
         log_config=None,

@@ -13,6 +13,8 @@ The short cut is taken only where it cannot reorder or lose anything, and engine
   flight, so the frame goes out after everything sent before it;
 - the connection is uvicorn's sans-I/O websocket protocol, open, with no extension negotiated.
 
+The same short cut serves packets for one socket (acks, pings): engine.io's `AsyncSocket.send` is replaced.
+
 A client that stops reading piles bytes up in its transport's buffer instead of the queue; past
 `WRITE_BUFFER_LIMIT` the socket is closed like one whose queue overflowed, and it replays on reconnect.
 """
@@ -41,10 +43,11 @@ def write_direct(socket: Any, frame: bytes) -> bool:
     if protocol is None or not socket.upgraded or socket.upgrading:
         return False
     outbox = socket.queue
-    if not getattr(outbox, "idle", False) or protocol.close_sent or protocol.conn.state is not State.OPEN:
+    reader = outbox._idle_reader  # `BoundedOutbox.idle`, inlined: this runs once per recipient
+    if reader is None or reader.done() or outbox._queue or protocol.close_sent:
         return False
     transport = protocol.transport
-    if transport.is_closing():
+    if protocol.conn.state is not State.OPEN or transport.is_closing():
         return False
     if transport.get_write_buffer_size() > WRITE_BUFFER_LIMIT:
         outbox.overflow()
@@ -61,6 +64,17 @@ def _uvicorn_protocol(ws: Any) -> WebSocketsSansIOProtocol | None:
     return protocol
 
 
+async def _send(self: Any, pkt: Any) -> None:
+    """engine.io's `AsyncSocket.send` (acks, pings, packets to one socket): the frame is written at once
+    when the socket's writer is idle, queued otherwise, exactly as the library would."""
+    if not await self.check_ping_timeout():
+        return
+    encoded = pkt.encode()
+    if isinstance(encoded, str) and write_direct(self, text_frame(encoded)):
+        return
+    await self.queue.put(pkt)
+
+
 async def _websocket_handler(self: Any, ws: Any) -> Any:
     """engine.io's websocket handler, remembering which connection the socket writes to while it runs."""
     self.salon_protocol = _uvicorn_protocol(ws)
@@ -70,7 +84,9 @@ async def _websocket_handler(self: Any, ws: Any) -> Any:
         self.salon_protocol = None
 
 
-# python-engineio builds its sockets itself, so the handler is wrapped on the class (as `server.outbox` does
-# for `poll`). A socket that never ran it (long-polling) has no `salon_protocol` and always uses its queue.
+# python-engineio builds its sockets itself, so the handler and `send` are replaced on the class (as
+# `server.outbox` does for `poll`). A socket that never ran the handler (long-polling) has no `salon_protocol`
+# and always uses its queue.
 _library_websocket_handler = engineio.async_socket.AsyncSocket._websocket_handler
 engineio.async_socket.AsyncSocket._websocket_handler = _websocket_handler  # type: ignore[method-assign]
+engineio.async_socket.AsyncSocket.send = _send  # type: ignore[method-assign]

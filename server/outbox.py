@@ -207,7 +207,11 @@ class DirectFanout(socketio.AsyncManager):
             await super().emit(event, data, namespace, room=room, skip_sid=skip_sid, callback=callback, **kwargs)
             return
         args = list(data) if isinstance(data, tuple) else [] if data is None else [data]
-        encoded = self.server.packet_class(sio_packet.EVENT, namespace=namespace, data=[event, *args]).encode()
+        packet_class = self.server.packet_class
+        try:  # Salon's payloads are JSON: skip the library's walk through them looking for bytes
+            encoded = packet_class(sio_packet.EVENT, namespace=namespace, data=[event, *args], binary=False).encode()
+        except TypeError:  # bytes somewhere (orjson refuses them): the library's binary packets
+            encoded = packet_class(sio_packet.EVENT, namespace=namespace, data=[event, *args]).encode()
         packets = [
             eio_packet.Packet(eio_packet.MESSAGE, p) for p in (encoded if isinstance(encoded, list) else [encoded])
         ]
