@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
+from engineio.async_socket import AsyncSocket
 
+from server import outbox
 from server.config import load_settings
-from server.outbox import BoundedOutbox
+from server.outbox import BoundedEngineIO, BoundedOutbox
 from server.realtime import create_sio
 
 
@@ -117,3 +120,22 @@ async def test_the_engineio_poll_drains_the_outbox_and_reports_a_silent_client()
     empty = SimpleNamespace(queue=BoundedOutbox(limit=10), server=socket.server)
     with pytest.raises(engineio.exceptions.QueueEmpty):
         await poll_without_timers(empty)
+
+
+async def test_the_sweep_closes_the_sockets_of_silent_clients_and_forgets_them(monkeypatch):
+    monkeypatch.setattr(outbox, "SWEEP_SECONDS", 0.05)
+    eio = BoundedEngineIO(async_mode="asgi")
+    silent, alive = AsyncSocket(eio, "silent"), AsyncSocket(eio, "alive")
+    silent.last_ping, alive.last_ping = time.time() - 3 * eio.ping_timeout, time.time()
+    eio.sockets = {"silent": silent, "alive": alive}
+    sweeping = asyncio.create_task(eio._service_task())
+    try:
+        for _ in range(100):
+            if "silent" not in eio.sockets:
+                break
+            await asyncio.sleep(0.02)
+        assert silent.closed and "silent" not in eio.sockets  # closed by one sweep, forgotten by the next
+        assert not alive.closed and eio.sockets == {"alive": alive}
+    finally:
+        eio.service_task_event.set()
+        await asyncio.wait_for(sweeping, 2)
