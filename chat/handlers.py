@@ -24,6 +24,7 @@ from chat.permissions import is_stand_staff, sees_hidden_text
 from chat.rooms import MODERATORS_CHANNEL, ChatDeps, RoomDirectory, stand_staff_channel
 from chat.store import open_store
 from server.auth import Principal
+from server.db import on_demand_session
 from server.realtime import acked, may_be_staff, principal_of
 from server.services import Services
 
@@ -96,7 +97,7 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
     async def chat_send(sid: str, data: dict[str, Any]) -> dict[str, Any]:
         payload = ChatSend.model_validate(data)
         principal = await principal_of(sio, sid)
-        async with services.sessions() as db:
+        async with on_demand_session(services.sessions) as db:  # usually unused: caches and the message store
             message = await service.send_message(
                 db, deps, principal, room_name=payload.room, text=payload.text, client_id=payload.client_id
             )

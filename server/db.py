@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -42,3 +43,39 @@ def create_session_factory(engine: AsyncEngine) -> SessionFactory:
 async def session_scope(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
     async with factory() as session:
         yield session
+
+
+class OnDemandSession:
+    """Stands for an AsyncSession that is only built on first use.
+
+    The hot socket events (`chat:send`) are usually served from caches and the message store, without the
+    ORM; building and closing a session they would not use costs ~30 µs each (docs/performance.md).
+    """
+
+    def __init__(self, factory: SessionFactory) -> None:
+        self._factory = factory
+        self._session: AsyncSession | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._session is None:
+            self._session = self._factory()
+        return getattr(self._session, name)
+
+    @property
+    def opened(self) -> bool:
+        return self._session is not None
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+@asynccontextmanager
+async def on_demand_session(factory: SessionFactory) -> AsyncIterator[AsyncSession]:
+    """`async with factory() as db`, except that `db` becomes a real session only when it is used."""
+    lazy = OnDemandSession(factory)
+    try:
+        yield lazy  # type: ignore[misc]
+    finally:
+        await lazy.aclose()

@@ -21,9 +21,11 @@ A client that stops reading piles bytes up in its transport's buffer instead of 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import engineio.async_socket
+from engineio import exceptions, packet
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.frames import Frame, Opcode
 from websockets.protocol import State
@@ -75,18 +77,97 @@ async def _send(self: Any, pkt: Any) -> None:
     await self.queue.put(pkt)
 
 
-async def _websocket_handler(self: Any, ws: Any) -> Any:
-    """engine.io's websocket handler, remembering which connection the socket writes to while it runs."""
+async def _websocket_handler(self: Any, ws: Any) -> None:
+    """engine.io's `AsyncSocket._websocket_handler` (python-engineio 4.x), remembering which connection the
+    socket writes to, and reading frames without a new task and an `asyncio.wait_for` for each one.
+
+    The library waits for every incoming frame with `wait_for(ensure_future(ws.wait()), ping_interval +
+    ping_timeout)`; here the read simply waits. A client that goes silent is still closed: its pings go
+    unanswered, the sweep (`server.outbox.BoundedEngineIO._service_task`) closes the socket, the writer
+    closes the websocket, and the read ends with it. The upgrade from long-polling is the library's.
+    """
+
+    async def websocket_wait() -> Any:
+        data = await ws.wait()
+        if data and len(data) > self.server.max_http_buffer_size:
+            raise ValueError("packet is too large")
+        return data
+
+    if self.connected:
+        # the socket was already connected (long-polling), so this is an upgrade
+        self.upgrading = True  # hold packet sends during the upgrade
+        try:
+            pkt = await websocket_wait()
+        except OSError:
+            return
+        decoded = packet.Packet(encoded_packet=pkt)
+        if decoded.packet_type != packet.PING or decoded.data != "probe":
+            self.server.logger.info("%s: Failed websocket upgrade, no PING packet", self.sid)
+            self.upgrading = False
+            return
+        await ws.send(packet.Packet(packet.PONG, data="probe").encode())
+        await self.queue.put(packet.Packet(packet.NOOP))  # end poll
+        try:
+            pkt = await websocket_wait()
+        except OSError:
+            self.upgrading = False
+            return
+        decoded = packet.Packet(encoded_packet=pkt)
+        if decoded.packet_type != packet.UPGRADE:
+            self.upgraded = False
+            self.server.logger.info("%s: Failed websocket upgrade, expected UPGRADE packet", self.sid)
+            self.upgrading = False
+            return
+        self.upgraded = True
+        self.upgrading = False
+    else:
+        self.connected = True
+        self.upgraded = True
+
+    async def writer() -> None:
+        while True:
+            try:
+                packets = await self.poll()
+            except exceptions.QueueEmpty:
+                break
+            if not packets:
+                break  # the close sentinel
+            try:
+                for pkt in packets:
+                    await ws.send(pkt.encode())
+            except Exception:
+                break
+        await ws.close()
+
     self.salon_protocol = _uvicorn_protocol(ws)
+    writer_task = asyncio.ensure_future(writer())
     try:
-        return await _library_websocket_handler(self, ws)
+        while True:
+            try:
+                data = await websocket_wait()
+            except Exception:  # OSError: the client went away; ValueError: too large
+                break
+            if data is None:
+                break
+            try:
+                await self.receive(packet.Packet(encoded_packet=data))
+            except exceptions.UnknownPacketError:
+                pass
+            except exceptions.SocketIsClosedError:
+                self.server.logger.info("Receive error -- socket is closed")
+                break
+            except Exception:
+                self.server.logger.exception("Unknown receive error")
     finally:
         self.salon_protocol = None
+    await self.queue.put(None)  # unlock the writer task so it can exit
+    await writer_task
+    await self.close(wait=False, abort=True, reason=self.server.reason.TRANSPORT_CLOSE)
 
 
 # python-engineio builds its sockets itself, so the handler and `send` are replaced on the class (as
-# `server.outbox` does for `poll`). A socket that never ran the handler (long-polling) has no `salon_protocol`
-# and always uses its queue.
-_library_websocket_handler = engineio.async_socket.AsyncSocket._websocket_handler
+# `server.outbox` does for `poll`); tests/server/test_frames.py checks the library version they were written
+# for. A socket that never ran the handler (long-polling) has no `salon_protocol` and always uses its queue.
+LIBRARY_WEBSOCKET_HANDLER = engineio.async_socket.AsyncSocket._websocket_handler
 engineio.async_socket.AsyncSocket._websocket_handler = _websocket_handler  # type: ignore[method-assign]
 engineio.async_socket.AsyncSocket.send = _send  # type: ignore[method-assign]

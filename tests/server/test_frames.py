@@ -4,17 +4,20 @@ taken, and that nothing arrives out of order or twice through a real server."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import inspect
 import re
 import uuid
 from types import SimpleNamespace
 
+import engineio.async_server
 import httpx
 from websockets.client import ClientProtocol
 from websockets.frames import Opcode
 from websockets.protocol import State
 from websockets.uri import parse_uri
 
-from server.frames import WRITE_BUFFER_LIMIT, text_frame, write_direct
+from server.frames import LIBRARY_WEBSOCKET_HANDLER, WRITE_BUFFER_LIMIT, text_frame, write_direct
 from server.outbox import BoundedOutbox
 from tests.live import LiveClient, ServerProcess, demo_stand, pupil_token, staff_token
 
@@ -107,3 +110,14 @@ async def test_websocket_and_long_polling_listeners_get_every_message_once_and_i
     finally:
         for client in (pro, websocket, polling):
             await client.close()
+
+
+def test_the_library_code_our_replacements_follow_has_not_changed():
+    """`server.frames._websocket_handler` and `server.outbox.BoundedEngineIO._service_task` are rewrites of
+    python-engineio 4.15's; a new release that changes the originals must be read before it is used."""
+    fingerprints = {
+        "AsyncSocket._websocket_handler": (LIBRARY_WEBSOCKET_HANDLER, "27f120df4d717a24"),
+        "AsyncServer._service_task": (engineio.async_server.AsyncServer._service_task, "b6358bda51d0b34b"),
+    }
+    for name, (function, expected) in fingerprints.items():
+        assert hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16] == expected, name
