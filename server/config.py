@@ -28,6 +28,9 @@ class Settings:
     # smtp://[user:password@]host[:port]; without it e-mails are written to the log (development).
     smtp_url: str | None = None
     mail_from: str = "Salon <no-reply@salon.invalid>"
+    # Engine.IO heartbeat: a ping every `ping_interval` s; no answer within `ping_timeout` s closes the socket.
+    ping_interval: float = 25.0
+    ping_timeout: float = 20.0
 
     @property
     def is_production(self) -> bool:
@@ -61,4 +64,19 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         public_url=(env.get("SALON_PUBLIC_URL") or (origins or DEV_ORIGINS)[0]).rstrip("/"),
         smtp_url=env.get("SMTP_URL") or None,
         mail_from=env.get("MAIL_FROM") or "Salon <no-reply@salon.invalid>",
+        ping_interval=_seconds(env, "SALON_PING_INTERVAL", 25.0),
+        ping_timeout=_seconds(env, "SALON_PING_TIMEOUT", 20.0),
     )
+
+
+def _seconds(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if not 0.1 <= value <= 600:
+        raise ConfigError(f"{name} must be between 0.1 and 600 seconds, not {raw!r}")
+    return value

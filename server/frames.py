@@ -82,9 +82,11 @@ async def _websocket_handler(self: Any, ws: Any) -> None:
     socket writes to, and reading frames without a new task and an `asyncio.wait_for` for each one.
 
     The library waits for every incoming frame with `wait_for(ensure_future(ws.wait()), ping_interval +
-    ping_timeout)`; here the read simply waits. A client that goes silent is still closed: its pings go
-    unanswered, the sweep (`server.outbox.BoundedEngineIO._service_task`) closes the socket, the writer
-    closes the websocket, and the read ends with it. The upgrade from long-polling is the library's.
+    ping_timeout)`, and its writer gives up after as long without a packet in its queue. Here the read simply
+    waits, and the writer keeps waiting (packets may all go straight to the connection). A client that goes
+    silent is still closed: its pings go unanswered, the sweep (`server.outbox.BoundedEngineIO._service_task`)
+    closes the socket, the writer closes the websocket, and the read ends with it. The upgrade from
+    long-polling is the library's.
     """
 
     async def websocket_wait() -> Any:
@@ -129,7 +131,12 @@ async def _websocket_handler(self: Any, ws: Any) -> None:
             try:
                 packets = await self.poll()
             except exceptions.QueueEmpty:
-                break
+                # Nothing came through the queue for ping_interval + ping_timeout: the library takes that
+                # for a dead client, but here pings and broadcasts may all have gone straight to the
+                # connection. Silent clients are closed by the sweep, which ends this task with `None`.
+                if self.closed or self.closing:
+                    break
+                continue
             if not packets:
                 break  # the close sentinel
             try:

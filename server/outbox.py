@@ -184,13 +184,15 @@ class BoundedEngineIO(engineio.AsyncServer):
 
         The library's version spreads a sweep over `ping_timeout` by waiting `ping_timeout / len(sockets)`
         between two sockets, each wait an `asyncio.wait_for` (a task, a timer, a TimeoutError): 250 a second
-        with 5,000 sockets, for a check that costs a microsecond. A dead client is still closed within
-        `ping_timeout` + `SWEEP_SECONDS` of its last answer.
+        with 5,000 sockets, for a check that costs a microsecond. A client that stops answering pings is
+        closed at most `ping_interval` + `ping_timeout` + `SWEEP_SECONDS` after its last answer.
         """
         self.service_task_event = self.create_event()
         while not self.service_task_event.is_set():
             try:
-                await asyncio.wait_for(self.service_task_event.wait(), timeout=SWEEP_SECONDS)
+                await asyncio.wait_for(
+                    self.service_task_event.wait(), timeout=min(SWEEP_SECONDS, self.ping_timeout / 2)
+                )
                 break
             except TimeoutError:
                 pass

@@ -62,8 +62,8 @@ def create_sio(settings: Settings) -> socketio.AsyncServer:
         # Our own loggers: the libraries' defaults add a plain-text handler beside the JSON one.
         logger=quiet_logger("salon.socketio"),
         engineio_logger=quiet_logger("salon.engineio"),
-        ping_interval=25,
-        ping_timeout=20,
+        ping_interval=settings.ping_interval,
+        ping_timeout=settings.ping_timeout,
         # A socket's events are handled one after another in its reading task, not each in a new task:
         # its messages keep their order, and a send costs one task less (docs/performance.md).
         async_handlers=False,

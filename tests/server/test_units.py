@@ -34,6 +34,15 @@ def test_a_secret_key_is_required_outside_development(env):
     assert load_settings({}).secret_key  # development has a fixed, public key
 
 
+def test_the_heartbeat_is_read_in_seconds_and_checked():
+    assert (load_settings({}).ping_interval, load_settings({}).ping_timeout) == (25.0, 20.0)
+    settings = load_settings({"SALON_PING_INTERVAL": "10", "SALON_PING_TIMEOUT": "5.5"})
+    assert (settings.ping_interval, settings.ping_timeout) == (10.0, 5.5)
+    for bad in ("soon", "0", "-3", "3600"):
+        with pytest.raises(ConfigError, match="SALON_PING_INTERVAL"):
+            load_settings({"SALON_PING_INTERVAL": bad})
+
+
 def test_unknown_environment_is_refused():
     with pytest.raises(ConfigError):
         load_settings({"SALON_ENV": "staging"})
