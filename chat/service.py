@@ -83,25 +83,31 @@ def slow_mode_key(room: RoomInfo, principal: Principal) -> tuple[str, int, float
     return f"slow:{room.id}:{principal.id}", 1, float(room.slow_mode_seconds)
 
 
-async def check_budgets(limiter: MemoryLimiter | RedisLimiter, principal: Principal, room: RoomInfo) -> None:
-    """Refuse when a budget is spent; only messages actually stored spend them (`spend_budgets`)."""
-    wait = await limiter.peek(*send_budget(principal))
-    if wait is not None:
+Budget = tuple[str, int, float]
+
+
+async def take_budgets(limiter: MemoryLimiter | RedisLimiter, principal: Principal, room: RoomInfo) -> list[Budget]:
+    """Spend one unit of each budget a new message needs (one round trip each with Redis), or refuse and
+    spend nothing. A message that is not stored after all (a retry, an error) gives them back
+    (`give_back_budgets`): only stored messages cost."""
+    send = send_budget(principal)
+    if (wait := await limiter.take(*send)) is not None:
         raise DomainError(
             "rate_limited", f"Vous écrivez trop vite : attendez {math.ceil(wait)} s avant le prochain message."
         )
     slow = slow_mode_key(room, principal)
-    if slow and (wait := await limiter.peek(*slow)) is not None:
+    if slow and (wait := await limiter.take(*slow)) is not None:
+        await limiter.give_back(send[0])
         raise DomainError(
             "rate_limited",
             f"Mode lent : un message toutes les {room.slow_mode_seconds} s. Attendez {math.ceil(wait)} s.",
         )
+    return [send, slow] if slow else [send]
 
 
-async def spend_budgets(limiter: MemoryLimiter | RedisLimiter, principal: Principal, room: RoomInfo) -> None:
-    await limiter.hit(*send_budget(principal))
-    if slow := slow_mode_key(room, principal):
-        await limiter.hit(*slow)
+async def give_back_budgets(limiter: MemoryLimiter | RedisLimiter, budgets: list[Budget]) -> None:
+    for key, _limit, _window in budgets:
+        await limiter.give_back(key)
 
 
 async def send_message(
@@ -123,7 +129,7 @@ async def send_message(
     """
     room = await deps.rooms.get(db, room_name)
     try:
-        cleaned = await _admit(db, deps, principal, room, text)
+        cleaned, budgets = await _admit(db, deps, principal, room, text)
     except DomainError:
         # A retry of a message stored earlier still gets its ack, even if the event has closed
         # or the budget is spent since. New messages skip this lookup: the unique key catches
@@ -133,6 +139,37 @@ async def send_message(
             raise
         metrics.inc("salon_messages_duplicate_total")
         return previous
+    try:
+        stored = await _store(db, deps, principal, room, room_name, client_id, cleaned)
+    except Exception:
+        await give_back_budgets(deps.limiter, budgets)
+        raise
+    if stored is None:  # a retry of a stored message, or the same client_id racing itself: it costs nothing
+        await give_back_budgets(deps.limiter, budgets)
+        return await _duplicate(db, principal, client_id)
+    payload, words, thread_changed = stored
+    metrics.inc("salon_messages_stored_total")
+    if words.held:
+        await deps.hub.publish(staff_channels(room.stand_id), "message:held", {"room": room_name, "message": payload})
+        return {**payload, "held": True}
+    await deps.hub.publish(room_name, "chat:message", payload)
+    await _copy_to_teachers(deps, principal, room, payload)
+    if room.is_thread:
+        await threads.publish_changes(db, deps, room, announce=thread_changed)
+    return payload
+
+
+async def _store(
+    db: AsyncSession,
+    deps: ChatDeps,
+    principal: Principal,
+    room: RoomInfo,
+    room_name: str,
+    client_id: str,
+    cleaned: str,
+) -> tuple[dict[str, Any], rules.WordCheck, bool] | None:
+    """Redact, filter and store an admitted message; returns its event, the filter's verdict and whether a
+    thread's state changed, or None when `client_id` was already stored (the unique key said so)."""
     final, redacted = rules.redact(cleaned)
     words = rules.check_words(final)
     now = utcnow()
@@ -149,7 +186,7 @@ async def send_message(
                 created_at=now,
             )
         except DuplicateMessage:
-            return await _duplicate(db, principal, client_id)
+            return None
         payload = message_event(
             id=message_id,
             room=room_name,
@@ -168,18 +205,9 @@ async def send_message(
             # A retry of a stored message, or the same client_id racing itself (two workers, a fast
             # retry): the first one won, and the unique key (author_id, client_id) said so.
             await db.rollback()
-            return await _duplicate(db, principal, client_id)
+            return None
         payload = to_event(room_name, message, principal.public(), show_hidden=True)
-    await spend_budgets(deps.limiter, principal, room)
-    metrics.inc("salon_messages_stored_total")
-    if words.held:
-        await deps.hub.publish(staff_channels(room.stand_id), "message:held", {"room": room_name, "message": payload})
-        return {**payload, "held": True}
-    await deps.hub.publish(room_name, "chat:message", payload)
-    await _copy_to_teachers(deps, principal, room, payload)
-    if room.is_thread:
-        await threads.publish_changes(db, deps, room, announce=thread_changed)
-    return payload
+    return payload, words, thread_changed
 
 
 async def _store_with_orm(
@@ -236,8 +264,11 @@ async def _duplicate(db: AsyncSession, principal: Principal, client_id: str) -> 
     return previous
 
 
-async def _admit(db: AsyncSession, deps: ChatDeps, principal: Principal, room: RoomInfo, text: str) -> str:
-    """Every refusal a new message can meet, cheapest first; returns the cleaned text."""
+async def _admit(
+    db: AsyncSession, deps: ChatDeps, principal: Principal, room: RoomInfo, text: str
+) -> tuple[str, list[Budget]]:
+    """Every refusal a new message can meet, cheapest first; returns the cleaned text and the budgets it
+    took (last, so that a refused message takes none)."""
     if not can_write(principal, room):
         raise DomainError("forbidden", "Vous ne pouvez pas écrire dans ce salon.")
     if not room.is_open():
@@ -248,8 +279,7 @@ async def _admit(db: AsyncSession, deps: ChatDeps, principal: Principal, room: R
     if len(cleaned) > rules.MAX_TEXT:
         raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
     await moderation.check_not_muted(db, deps, principal, room)
-    await check_budgets(deps.limiter, principal, room)
-    return cleaned
+    return cleaned, await take_budgets(deps.limiter, principal, room)
 
 
 async def _copy_to_teachers(deps: ChatDeps, author: Principal, room: RoomInfo, payload: dict[str, Any]) -> None:
