@@ -1,4 +1,4 @@
-"""The Engine.IO heartbeat through a real server with a one-second ping: clients that answer stay connected
+"""The Engine.IO heartbeat through a real server with a ping every second: clients that answer stay connected
 however long they stay (their packets may all go straight to the connection, server/frames.py), a client
 that stops answering is closed by the server."""
 
@@ -14,7 +14,7 @@ from engineio import packet as eio_packet
 
 from tests.live import LiveClient, ServerProcess, base_env, demo_stand, prepare_database, pupil_token, staff_token
 
-PING_INTERVAL, PING_TIMEOUT = 1, 1
+PING_INTERVAL, PING_TIMEOUT = 1, 3  # a client that answers late on a busy CI machine still answers in time
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ async def test_clients_that_answer_pings_stay_connected_and_keep_receiving(fast_
     try:
         for client in (websocket, polling, pro):
             await client.join(room)
-        await asyncio.sleep(6 * (PING_INTERVAL + PING_TIMEOUT))  # three times as long as a dead client lasts
+        await asyncio.sleep(2 * (PING_INTERVAL + PING_TIMEOUT))  # twice as long as an idle writer used to last
         assert pings[0] >= 5
         assert websocket.sio.connected and polling.sio.connected and pro.sio.connected
         ack = await pro.send(room, f"toujours là {uuid.uuid4().hex[:6]}")
@@ -78,6 +78,6 @@ async def test_a_client_that_stops_answering_pings_is_closed_by_the_server(fast_
 
     silent.eio._send_packet = no_pong
     try:
-        await asyncio.wait_for(gone.wait(), 6 * (PING_INTERVAL + PING_TIMEOUT))
+        await asyncio.wait_for(gone.wait(), 5 * (PING_INTERVAL + PING_TIMEOUT))
     finally:
         await silent.disconnect()
