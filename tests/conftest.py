@@ -6,7 +6,9 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 
 import asyncpg
+import httpx
 import pytest
+from playwright.async_api import Browser, async_playwright
 
 from tests import services
 from tests.live import ServerProcess, base_env, prepare_database
@@ -25,6 +27,34 @@ def server(sqlite_url: str) -> Iterator[ServerProcess]:
     process = ServerProcess(env).start()
     yield process
     process.stop()
+
+
+# Debian's Chromium, headless, as root, on a machine without outside network (the flags that keep it from
+# trying to reach Google's services at every start).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as pw:
+        chromium = await pw.chromium.launch(executable_path=services.chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        await chromium.close()
+
+
+@pytest.fixture
+async def browser_like(server: ServerProcess) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client that asks for HTML, as a browser without JavaScript does."""
+    async with httpx.AsyncClient(base_url=server.url, headers={"Accept": "text/html"}) as client:
+        yield client
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,6 @@ from __future__ import annotations
 import re
 
 import httpx
-import pytest
-
-from tests.live import ServerProcess
-
-
-@pytest.fixture
-async def browser_like(server: ServerProcess):
-    async with httpx.AsyncClient(base_url=server.url, headers={"Accept": "text/html"}) as client:
-        yield client
 
 
 async def first_stand_id(client: httpx.AsyncClient) -> int:

@@ -3,29 +3,17 @@ strict CSP, and the polite live region says so once."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from urllib.parse import urlencode
 
 import httpx
 import pytest
-from playwright.async_api import Browser, async_playwright, expect
+from playwright.async_api import expect
 
-from tests import services
 from tests.live import LiveClient, ServerProcess, demo_stand, staff_token
 
 pytestmark = pytest.mark.browser
 
 EVENT = "des-clics-des-metiers"
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as pw:
-        chromium = await pw.chromium.launch(
-            executable_path=services.chromium(), args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-        )
-        yield chromium
-        await chromium.close()
 
 
 async def stand_name(server: ServerProcess, stand_id: int) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-import httpx
 import pytest
 from markupsafe import escape
 from sqlalchemy import event as sa_event
@@ -91,12 +90,6 @@ async def stands(server: ServerProcess, sqlite_url: str) -> dict[str, int]:
             await add_document(db, many, f"Document {n}", pdf(f"document {n}"))
         await db.commit()
         return {"full": full.id, "quiet": quiet.id, "hostile": hostile.id, "many": many.id, "now": now}  # type: ignore[dict-item]
-
-
-@pytest.fixture
-async def browser_like(server: ServerProcess):
-    async with httpx.AsyncClient(base_url=server.url, headers={"Accept": "text/html"}) as client:
-        yield client
 
 
 async def test_stand_page_renders_every_job_card_field(browser_like, stands):
