@@ -9,8 +9,8 @@ Node.js server does it.
 
 The short cut is taken only where it cannot reorder or lose anything, and engine.io's queue is used otherwise:
 - the socket is on the websocket transport (not long-polling, not in the middle of an upgrade);
-- its writer task is idle, waiting on an empty queue (`BoundedOutbox.idle`): nothing of this socket's is in
-  flight, so the frame goes out after everything sent before it;
+- its writer task is idle, waiting on an empty queue (`BoundedOutbox.get_within` pending, nothing queued):
+  nothing of this socket's is in flight, so the frame goes out after everything sent before it;
 - the connection is uvicorn's sans-I/O websocket protocol, open, with no extension negotiated.
 
 The same short cut serves packets for one socket (acks, pings): engine.io's `AsyncSocket.send` is replaced.
@@ -45,7 +45,7 @@ def write_direct(socket: Any, frame: bytes) -> bool:
     if protocol is None or not socket.upgraded or socket.upgrading:
         return False
     outbox = socket.queue
-    reader = outbox._idle_reader  # `BoundedOutbox.idle`, inlined: this runs once per recipient
+    reader = outbox._idle_reader  # the writer waits in `get_within` on an empty queue (checked per recipient)
     if reader is None or reader.done() or outbox._queue or protocol.close_sent:
         return False
     transport = protocol.transport

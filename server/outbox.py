@@ -70,12 +70,6 @@ class BoundedOutbox(asyncio.Queue):  # type: ignore[type-arg]
             self.task_done()
         super().put_nowait(None)
 
-    @property
-    def idle(self) -> bool:
-        """The writer task waits on this empty queue: nothing of its socket's is on the way out."""
-        reader = self._idle_reader
-        return reader is not None and not reader.done() and self.empty()
-
     def get(self) -> asyncio.Future[Any]:  # type: ignore[override]
         """The next packet, as a Future rather than a coroutine.
 
