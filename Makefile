@@ -37,13 +37,19 @@ $(STAMP)/venv: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,load]'
 	@mkdir -p $(STAMP) && touch $@
 
-# The browser's Socket.IO client comes from npm and is served from static/, never from a CDN.
-vendor: static/vendor/socket.io.min.js
+# Browser files come from npm and are served from static/vendor/, never from a CDN: the Socket.IO client, the
+# Atkinson Hyperlegible typeface, and a sprite of the Lucide icons the pages use (scripts/build_icons.py).
+FONTS := node_modules/@fontsource/atkinson-hyperlegible/files
+vendor: static/vendor/.stamp
 
-static/vendor/socket.io.min.js: package.json package-lock.json
+static/vendor/.stamp: package.json package-lock.json scripts/build_icons.py
 	npm ci --no-audit --no-fund --loglevel=error
-	mkdir -p static/vendor
+	mkdir -p static/vendor/fonts
 	cp node_modules/socket.io-client/dist/socket.io.min.js static/vendor/socket.io.min.js
+	cp $(FONTS)/atkinson-hyperlegible-latin-400-normal.woff2 $(FONTS)/atkinson-hyperlegible-latin-700-normal.woff2 \
+		$(FONTS)/atkinson-hyperlegible-latin-400-italic.woff2 static/vendor/fonts/
+	$(PYTHON) scripts/build_icons.py
+	touch $@
 
 # Redis, PostgreSQL and Chromium for the tests (Debian packages); the tests start the servers.
 system-deps:

@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.templating import Jinja2Templates
@@ -36,7 +37,17 @@ def build_templates() -> Jinja2Templates:
     )
     env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
     env.globals["static_url"] = lambda path: f"/static/{path}"
+    env.globals["icon"] = icon
     return Jinja2Templates(env=env)
+
+
+def icon(name: str, css_class: str = "") -> Markup:
+    """A decorative icon from the sprite built by scripts/build_icons.py (hidden from screen readers)."""
+    classes = f"icon {css_class}".strip()
+    return Markup(
+        f'<svg class="{escape(classes)}" aria-hidden="true" focusable="false">'
+        f'<use href="/static/vendor/icons.svg#{escape(name)}"></use></svg>'
+    )
 
 
 def services(request: Request) -> Services:

@@ -11,6 +11,7 @@ import pytest
 from playwright.async_api import Browser, async_playwright
 
 from tests import services
+from tests.browser_args import CHROMIUM_ARGS
 from tests.live import ServerProcess, base_env, prepare_database
 
 
@@ -27,19 +28,6 @@ def server(sqlite_url: str) -> Iterator[ServerProcess]:
     process = ServerProcess(env).start()
     yield process
     process.stop()
-
-
-# Debian's Chromium, headless, as root, on a machine without outside network (the flags that keep it from
-# trying to reach Google's services at every start).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture

@@ -17,8 +17,7 @@ from urllib.parse import urlparse
 import pytest
 
 from loadtests.scenarios.deployment import free_port, reachable
-
-CHROMIUM = os.environ.get("SALON_CHROMIUM", "/usr/bin/chromium")
+from tests.browser_args import CHROMIUM
 
 
 def wait_until(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
