@@ -32,6 +32,7 @@ import stands.import_views
 import stands.invitation_views
 import stands.media_views
 import stands.stand_views
+import stands.theme_views
 import stands.views
 import stands.visit_views
 from server import logs
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
         routes=[
             *server.api.routes,
             *server.pages.routes,
+            *stands.theme_views.routes,
             *stands.views.routes,
             *stands.stand_views.routes,
             *stands.visit_views.routes,

@@ -75,10 +75,12 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
     async with services(request).sessions() as db:
         detail = await service.stand_detail(db, stand_id)
         pending = await _pending_invitations(db, stand_id) if principal.is_organiser else []
+        banners = await service.media_urls(db, [detail["stand"].banner_id])
     stand, event = detail["stand"], detail["event"]
     defaults: dict[str, Mapping[str, Any]] = {
         "stand": _row_values(stand, forms.STAND_FIELDS),
         "logo": {},
+        "banner": {},
         "job-new": {},
         "offer-new": {"kind": next(iter(OFFER_KINDS))},
         "video-new": {},
@@ -98,6 +100,7 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
         "event": {"slug": event.slug, "title": event.title, "starts": rules.display_moment(event.starts_at)}
         | {"ends": rules.display_moment(event.ends_at)},
         "logo_sha256": detail["logo_sha256"],
+        "banner_url": banners.get(stand.banner_id) if stand.banner_id else None,
         "job_cards": detail["job_cards"],
         "offers": [{"row": o, "kind_label": offer_kind_label(o.kind)} for o in detail["offers"]],
         "videos": detail["videos"],
@@ -168,6 +171,19 @@ async def logo_upload(request: Request) -> Response:
     return done(request, stand_url(stand_id, "logo"), _("Le logo est enregistré."))
 
 
+async def banner_upload(request: Request) -> Response:
+    upload = await _upload(request, "banner")
+    if isinstance(upload, Response):
+        return upload
+    principal, stand_id, values, data = upload
+    try:
+        async with services(request).sessions() as db:
+            await backoffice.set_banner(db, principal, stand_id=stand_id, data=data)
+    except FormInvalid as exc:
+        return await stand_page(request, principal, stand_id, Failure.of("banner", values, exc))
+    return done(request, stand_url(stand_id, "banniere"), _("La bannière est enregistrée."))
+
+
 async def document_upload(request: Request) -> Response:
     upload = await _upload(request, "document-new")
     if isinstance(upload, Response):
@@ -236,6 +252,7 @@ BASE = "/admin/stands/{stand_id:int}"
 routes: list[BaseRoute] = [
     Route(BASE, stand_view, methods=["GET", "POST"], name="admin_stand"),
     Route(f"{BASE}/logo", logo_upload, methods=["POST"]),
+    Route(f"{BASE}/banner", banner_upload, methods=["POST"]),
     Route(f"{BASE}/documents", document_upload, methods=["POST"]),
     Route(f"{BASE}/hours", hours_add, methods=["POST"]),
     Route(f"{BASE}/staff", staff_invite, methods=["POST"]),

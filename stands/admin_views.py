@@ -19,7 +19,17 @@ from server.i18n import gettext as _
 from server.web import render, services
 from stands import admin_row_views, admin_stand_views, backoffice, forms, service
 from stands import form_rules as rules
-from stands.admin_http import Failure, done, form_sender, page_viewer, pop_flash, read_form, states, texts
+from stands.admin_http import (
+    Failure,
+    done,
+    file_bytes,
+    form_sender,
+    page_viewer,
+    pop_flash,
+    read_form,
+    states,
+    texts,
+)
 from stands.models import Event, Stand
 from stands.permissions import require_organiser
 from stands.sectors import KINDS, SECTORS, choices, kind_label, sector_label
@@ -72,6 +82,7 @@ def _event_view(event: Event) -> dict[str, Any]:
     return {
         "slug": event.slug,
         "title": event.title,
+        "theme_color": event.theme_color,
         "starts": rules.display_moment(event.starts_at),
         "ends": rules.display_moment(event.ends_at),
         "is_open": service.event_is_open(event),
@@ -84,6 +95,7 @@ async def _event_page(
     values: dict[str, str],
     failure: Failure | None = None,
     stands: list[Any] | None = None,
+    look: dict[str, str] | None = None,
 ) -> Response:
     return await render(
         request,
@@ -91,7 +103,7 @@ async def _event_page(
         {
             "event": event,
             "stands": stands or [],
-            "forms": states({"event": values}, failure),
+            "forms": states({"event": values, "look": look or {}}, failure),
             "failure": failure,
             "labels": rules.labels(),
             "flash": pop_flash(request),
@@ -143,16 +155,39 @@ async def event_edit(request: Request) -> Response:
     async with services(request).sessions() as db:
         event = await service.event_by_slug(db, slug)
         view, stored, stands = _event_view(event), _event_values(event), await _event_stands(db, event)
+        look = {"theme_color": event.theme_color, **await service.event_images(db, event)}
     if not posting:
-        return await _event_page(request, view, stored, stands=stands)
+        return await _event_page(request, view, stored, stands=stands, look=look)
     values = texts(await read_form(request))
     try:
         parsed = forms.parse_event(values, with_slug=False)
         async with services(request).sessions() as db:
             await backoffice.update_event(db, organiser, slug=slug, **parsed)
     except DomainError as exc:
-        return await _event_page(request, view, stored, Failure.of("event", values, exc, "title"), stands)
+        return await _event_page(request, view, stored, Failure.of("event", values, exc, "title"), stands, look)
     return done(request, f"/admin/events/{slug}", _("L'événement est enregistré."))
+
+
+async def event_look(request: Request) -> Response:
+    """The event's colour, logo and banner (one multipart form)."""
+    organiser = await _organiser(request, posting=True)
+    assert not isinstance(organiser, Response)
+    slug = request.path_params["slug"]
+    form = await read_form(request, upload=True)
+    values = texts(form)
+    logo, banner = await file_bytes(form, "logo"), await file_bytes(form, "banner")
+    try:
+        async with services(request).sessions() as db:
+            await backoffice.set_event_look(
+                db, organiser, slug=slug, color=values.get("theme_color", ""), logo=logo, banner=banner
+            )
+    except DomainError as exc:
+        async with services(request).sessions() as db:
+            event = await service.event_by_slug(db, slug)
+            view, stored, stands = _event_view(event), _event_values(event), await _event_stands(db, event)
+            look = {**values, **await service.event_images(db, event)}
+        return await _event_page(request, view, stored, Failure.of("look", values, exc, "theme_color"), stands, look)
+    return done(request, f"/admin/events/{slug}#apparence", _("L'apparence de l'événement est enregistrée."))
 
 
 async def stand_new(request: Request) -> Response:
@@ -195,6 +230,7 @@ routes = [
     Route("/admin", admin_index, name="admin"),
     Route("/admin/events/new", event_new, methods=["GET", "POST"]),
     Route("/admin/events/{slug:str}", event_edit, methods=["GET", "POST"]),
+    Route("/admin/events/{slug:str}/look", event_look, methods=["POST"]),
     Route("/admin/events/{slug:str}/stands/new", stand_new, methods=["GET", "POST"]),
     *admin_stand_views.routes,
     *admin_row_views.routes,

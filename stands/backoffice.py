@@ -29,7 +29,8 @@ from stands.invitations import ensure_staff, invitation_link, invitation_mail, n
 from stands.models import Event, Media, Stand, StandStaff
 from stands.permissions import editable_stand_fields, require_organiser, require_stand_editor
 from stands.sectors import KINDS, SECTORS
-from stands.uploads import store_logo
+from stands.theme import check_theme_color
+from stands.uploads import store_banner, store_logo
 from stands.videos import check_link
 
 # ---------- Shared by every stand action ----------
@@ -240,6 +241,50 @@ async def set_logo(db: AsyncSession, principal: Principal | None, *, stand_id: i
     touch(db, principal, stand, "stand.logo", sha256=media.sha256)
     await db.commit()
     return media
+
+
+async def set_banner(db: AsyncSession, principal: Principal | None, *, stand_id: int, data: bytes) -> Media:
+    """Store an uploaded image as the stand's banner (cropped to a 1600×400 JPEG)."""
+    stand = await editable_stand(db, principal, stand_id)
+    assert principal is not None
+    try:
+        media = await store_banner(db, data)
+    except DomainError as exc:
+        raise rules.FormInvalid({"file": exc.message}, exc.code) from None
+    stand.banner_id = media.id
+    touch(db, principal, stand, "stand.banner", sha256=media.sha256)
+    await db.commit()
+    return media
+
+
+async def set_event_look(
+    db: AsyncSession, principal: Principal | None, *, slug: str, color: str, logo: bytes, banner: bytes
+) -> Event:
+    """An event's colour (checked for AA contrast), and its logo and banner when files were sent."""
+    require_organiser(principal)
+    assert principal is not None
+    event = await service.event_by_slug(db, slug)
+    errors: dict[str, str] = {}
+    try:
+        event.theme_color = check_theme_color(color)
+    except DomainError as exc:
+        errors["theme_color"] = exc.message
+    for field, data, store in (("logo", logo, store_logo), ("banner", banner, store_banner)):
+        if not data:
+            continue
+        try:
+            media = await store(db, data)
+        except DomainError as exc:
+            errors[field] = exc.message
+            continue
+        setattr(event, f"{field}_id", media.id)
+    if errors:
+        await db.rollback()
+        raise rules.FormInvalid(errors, "invalid")
+    db.add(event)
+    audit.record(db, actor_id=principal.id, action="event.look", target=f"event:{event.id}", color=event.theme_color)
+    await db.commit()
+    return event
 
 
 # ---------- Staff ----------

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import exists
+from sqlalchemy import exists, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from server.timeutil import paris, utcnow
+from server.timeutil import aware, paris, utcnow
 from stands.models import Event, JobCard, Media, Offer, Stand, StandHours
 from stands.search import MAX_QUERY, fold, haystack, matches_words, query_words
 from stands.sectors import OFFER_KINDS
@@ -82,6 +82,8 @@ class StandSummary:
     logo_sha256: str | None = None
     has_offers: bool = False
     open_now: bool = False
+    next_slot: datetime | None = None  # start of the next staffed slot still to come
+    banner_id: int | None = None
     job_titles: list[str] = field(default_factory=list)
     rome_codes: list[str] = field(default_factory=list)
     staff_online: int = 0
@@ -135,6 +137,15 @@ def _stand_conditions(event: Event, filters: HallFilters, now: datetime) -> tupl
     return conditions, has_offers, in_slot
 
 
+def _next_slot(now: datetime) -> Any:
+    """The start of each stand's next staffed slot after `now` (a correlated scalar subquery)."""
+    return (
+        select(func.min(col(StandHours.starts_at)))
+        .where(col(StandHours.stand_id) == col(Stand.id), col(StandHours.starts_at) > now)
+        .scalar_subquery()
+    )
+
+
 async def list_stands(
     db: AsyncSession, event: Event, filters: HallFilters | None = None, *, now: datetime | None = None
 ) -> list[StandSummary]:
@@ -157,12 +168,20 @@ async def list_stands(
             Media.sha256,
             has_offers.label("has_offers"),
             in_slot.label("in_slot"),
+            _next_slot(now).label("next_slot"),
+            Stand.banner_id,
         )
         .outerjoin(Media, col(Media.id) == col(Stand.logo_id))
         .where(*conditions)
     )
     stands = {
-        row[0]: StandSummary(*row[:7], has_offers=bool(row[7]), open_now=open_event and bool(row[8]))
+        row[0]: StandSummary(
+            *row[:7],
+            has_offers=bool(row[7]),
+            open_now=open_event and bool(row[8]),
+            next_slot=aware(row[9]) if row[9] else None,
+            banner_id=row[10],
+        )
         for row in rows.all()
     }
     if stands:

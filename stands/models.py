@@ -33,6 +33,11 @@ class Event(SQLModel, table=True):
     # Daily opening hours in Europe/Paris; None on both means open all day between starts_at and ends_at.
     opens_daily_at: time | None = None
     closes_daily_at: time | None = None
+    # The event's look, set by organisers: a primary colour ("#rrggbb", checked for AA contrast; "" for
+    # Salon's own), a logo and a wide banner (media rows).
+    theme_color: str = Field(default="", max_length=7)
+    logo_id: int | None = Field(default=None, foreign_key="media.id")
+    banner_id: int | None = Field(default=None, foreign_key="media.id")
     created_at: datetime = timestamp(default_factory=utcnow)
 
 
@@ -50,6 +55,7 @@ class Stand(SQLModel, table=True):
     description: str = Field(default="")
     website: str = Field(default="", max_length=300)
     logo_id: int | None = Field(default=None, foreign_key="media.id")
+    banner_id: int | None = Field(default=None, foreign_key="media.id")
     created_at: datetime = timestamp(default_factory=utcnow)
     updated_at: datetime = timestamp(default_factory=utcnow)
 
@@ -95,6 +101,8 @@ class Video(SQLModel, table=True):
     url: str = Field(max_length=300)
     provider: str = Field(default="", max_length=20)
     transcript_url: str = Field(default="", max_length=300)
+    # A poster image shown before the click (media row); None: a neutral poster, never the host's thumbnail.
+    poster_id: int | None = Field(default=None, foreign_key="media.id")
 
 
 class StandStaff(SQLModel, table=True):

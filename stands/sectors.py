@@ -47,3 +47,22 @@ def offer_kind_label(value: str) -> str:
 
 def choices(table: dict[str, str]) -> list[tuple[str, str]]:
     return [(value, gettext(label)) for value, label in table.items()]
+
+
+# The Lucide icon (scripts/build_icons.py) drawn for each sector on hall cards, the hall plan and stand headers.
+SECTOR_ICONS: dict[str, str] = {
+    "industrie": "factory",
+    "btp": "hard-hat",
+    "sante-social": "heart-pulse",
+    "numerique": "laptop",
+    "agriculture": "wheat",
+    "commerce": "shopping-bag",
+    "transport-logistique": "truck",
+    "hotellerie-restauration": "chef-hat",
+    "energie-environnement": "leaf",
+    "maritime": "anchor",
+}
+
+
+def sector_icon(value: str) -> str:
+    return SECTOR_ICONS.get(value, "briefcase")

@@ -127,3 +127,21 @@ async def add_staff(db: AsyncSession, stand: Stand, user: User) -> None:
     if await db.get(StandStaff, (stand.id, user.id)) is None:
         db.add(StandStaff(stand_id=stand.id, user_id=user.id))
         await db.flush()
+
+
+async def media_urls(db: AsyncSession, ids: list[int | None]) -> dict[int, str]:
+    """ "/media/<sha256>" for each media id given (None ids are skipped), in one query."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = await db.exec(select(Media.id, Media.sha256).where(col(Media.id).in_(wanted)))
+    return {media_id: f"/media/{sha}" for media_id, sha in rows.all()}
+
+
+async def event_images(db: AsyncSession, event: Event) -> dict[str, str | None]:
+    """The event's logo and banner URLs (None when not set)."""
+    urls = await media_urls(db, [event.logo_id, event.banner_id])
+    return {
+        "logo_url": urls.get(event.logo_id) if event.logo_id else None,
+        "banner_url": urls.get(event.banner_id) if event.banner_id else None,
+    }

@@ -1,4 +1,4 @@
-"""Uploaded files: logos are re-encoded by Pillow, PDFs checked by content; both stored once by hash.
+"""Uploaded files: logos and banners are re-encoded by Pillow, PDFs checked by content; both stored once by hash.
 
 The checks are plain functions on bytes (easy to test); `store_*` run them off the event loop and keep the
 result in the `media` table so that every host of a deployment serves the same files.
@@ -10,7 +10,7 @@ import asyncio
 import hashlib
 import io
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -21,6 +21,7 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_PIXELS = 25_000_000  # refuses decompression bombs long before Pillow's own limit
 LOGO_BOX = (256, 256)
 LOGO_FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
+BANNER_SIZE = (1600, 400)  # wide 4:1 strip, cropped to fill
 PDF_MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -28,18 +29,19 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} Mo"
 
 
-def prepare_logo(data: bytes) -> bytes:
-    """A PNG of at most 256×256 pixels from an uploaded PNG, JPEG, GIF or WebP image (metadata dropped)."""
+def _open_picture(data: bytes, what: str) -> Image.Image:
+    """The first frame of an uploaded PNG, JPEG, GIF or WebP image as RGBA, refused when it is not one, too
+    heavy or too large."""
     if not data:
-        raise DomainError("invalid", "Le fichier du logo est vide.")
+        raise DomainError("invalid", f"Le fichier {what} est vide.")
     if len(data) > LOGO_MAX_BYTES:
-        raise DomainError("too_long", f"Le logo dépasse {_megabytes(LOGO_MAX_BYTES)}.")
+        raise DomainError("too_long", f"L'image dépasse {_megabytes(LOGO_MAX_BYTES)}.")
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.format not in LOGO_FORMATS:
-                raise DomainError("invalid", "Le logo doit être une image PNG, JPEG, GIF ou WebP.")
+                raise DomainError("invalid", "L'image doit être au format PNG, JPEG, GIF ou WebP.")
             if probe.width * probe.height > LOGO_MAX_PIXELS:
-                raise DomainError("invalid", "Le logo est trop grand (plus de 25 millions de pixels).")
+                raise DomainError("invalid", "L'image est trop grande (plus de 25 millions de pixels).")
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.seek(0)
@@ -49,9 +51,26 @@ def prepare_logo(data: bytes) -> bytes:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise DomainError("invalid", "Ce fichier n'est pas une image lisible (PNG, JPEG, GIF ou WebP).") from None
+    return picture
+
+
+def prepare_logo(data: bytes) -> bytes:
+    """A PNG of at most 256×256 pixels from an uploaded PNG, JPEG, GIF or WebP image (metadata dropped)."""
+    picture = _open_picture(data, "du logo")
     picture.thumbnail(LOGO_BOX, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     picture.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def prepare_banner(data: bytes) -> bytes:
+    """A 1600×400 JPEG cropped from the middle of an uploaded image (metadata dropped)."""
+    picture = _open_picture(data, "de la bannière")
+    background = Image.new("RGB", picture.size, (255, 255, 255))
+    background.paste(picture, mask=picture.getchannel("A"))
+    banner = ImageOps.fit(background, BANNER_SIZE, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    banner.save(out, format="JPEG", quality=82, optimize=True, progressive=True)
     return out.getvalue()
 
 
@@ -79,6 +98,10 @@ async def store_media(db: AsyncSession, data: bytes, content_type: str) -> Media
 
 async def store_logo(db: AsyncSession, data: bytes) -> Media:
     return await store_media(db, await asyncio.to_thread(prepare_logo, data), "image/png")
+
+
+async def store_banner(db: AsyncSession, data: bytes) -> Media:
+    return await store_media(db, await asyncio.to_thread(prepare_banner, data), "image/jpeg")
 
 
 async def store_pdf(db: AsyncSession, data: bytes) -> Media:

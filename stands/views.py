@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -13,12 +14,16 @@ from starlette.routing import Route
 
 from server.errors import DomainError
 from server.i18n import gettext as _
-from server.timeutil import iso, paris
+from server.timeutil import iso, paris, utcnow
 from server.web import JSONResponse, render, services
 from stands import hall, service
 from stands.departments import department_choices, department_label
+from stands.marks import initials, mark_colour
 from stands.models import Event
-from stands.sectors import KINDS, SECTORS, choices, kind_label, sector_label
+from stands.plan import plan_view
+from stands.sectors import KINDS, SECTORS, choices, kind_label, sector_icon, sector_label
+from stands.status import SCHEDULED, stand_status
+from stands.theme_views import theme_url
 
 
 def event_json(event: Event) -> dict[str, Any]:
@@ -131,18 +136,28 @@ def page_filters(params: QueryParams, departments: list[str]) -> hall.HallFilter
 
 
 def hall_strings() -> dict[str, str]:
-    """Strings for static/js/hall.js (see static/js/I18N-KEYS.md), translated but not formatted."""
+    """Strings for static/js/hall.js (see static/js/I18N-KEYS.md), translated but not formatted. The live
+    status words are those of stands/status.py; without anyone online a card goes back to the line it was
+    rendered with when that was a planned slot ("Permanence à 14 h 00"), else to `staff_online_none`."""
     return {
-        "staff_online_none": _("Personne en ligne pour l'instant"),
-        "staff_online_one": _("%(num)d professionnel en ligne"),
-        "staff_online_many": _("%(num)d professionnels en ligne"),
+        "staff_online_none": _("Personne en ligne : laissez une question, un professionnel répondra plus tard"),
+        "staff_online_one": _("%(num)d professionnel en ligne — réponse en direct"),
+        "staff_online_many": _("%(num)d professionnels en ligne — réponse en direct"),
         "now_online": _("Maintenant en ligne : %(names)s."),
         "now_offline": _("Plus personne en ligne : %(names)s."),
     }
 
 
-def card(s: hall.StandSummary) -> dict[str, Any]:
+def card(s: hall.StandSummary, now: datetime, banners: dict[int, str]) -> dict[str, Any]:
+    idle = stand_status(0, s.next_slot, now)
     return {
+        "status": stand_status(s.staff_online, s.next_slot, now),
+        "idle_label": idle.label if idle.state == SCHEDULED else "",
+        "initials": initials(s.name),
+        "mark_colour": mark_colour(s.name),
+        "sector": s.sector,
+        "sector_icon": sector_icon(s.sector),
+        "banner_url": banners.get(s.banner_id) if s.banner_id else None,
         "id": s.id,
         "name": s.name,
         "kind_label": kind_label(s.kind),
@@ -171,16 +186,25 @@ async def hall_page(request: Request) -> Response:
         departments = await hall.event_departments(db, event)
         filters = page_filters(request.query_params, departments)
         stands = await hall.list_stands(db, event, filters)
-    page = hall.paginate(stands, hall.parse_page(request.query_params.get("page")))
-    await add_presence(request, page.items)
+        page = hall.paginate(stands, hall.parse_page(request.query_params.get("page")))
+        images = await service.event_images(db, event)
+        banners = await service.media_urls(db, [s.banner_id for s in page.items])
+    show_plan = request.query_params.get("vue") == "plan"
+    await add_presence(request, stands if show_plan else page.items)
+    now = utcnow()
     base = "/events/" + quote(event.slug, safe="")
+    welcome = request.query_params.get("bienvenue") == "1"
     return await render(
         request,
         "stands/hall.html",
         {
             "event": event_json(event),
             "hall_url": base,
-            "stands": [card(s) for s in page.items],
+            "stands": [card(s, now, banners) for s in page.items],
+            "images": images,
+            "theme_url": theme_url(event.slug, event.theme_color),
+            "welcome": welcome,
+            "plan": plan_view(stands, now) if show_plan else None,
             "total": page.total,
             "page": page,
             "page_links": [

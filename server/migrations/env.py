@@ -23,14 +23,27 @@ def url() -> str:
 
 
 def do_run_migrations(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # Batch mode copies a table and drops the old one, which SQLite refuses while other tables' rows point
+        # at it and foreign keys are enforced (server/db.py turns them on). Alembic's documented way: off for the
+        # migration (the PRAGMA is a no-op inside a transaction, so it runs first), checked and back on after.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
+        render_as_batch=sqlite,
         compare_type=True,
     )
     with context.begin_transaction():
         context.run_migrations()
+    if sqlite:
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
 
 
 async def run_async_migrations() -> None:

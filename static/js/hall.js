@@ -26,9 +26,9 @@
   }
 
   var DEFAULT_STRINGS = {
-    staff_online_none: "Personne en ligne pour l'instant",
-    staff_online_one: "%(num)d professionnel en ligne",
-    staff_online_many: "%(num)d professionnels en ligne",
+    staff_online_none: "Personne en ligne : laissez une question, un professionnel répondra plus tard",
+    staff_online_one: "%(num)d professionnel en ligne — réponse en direct",
+    staff_online_many: "%(num)d professionnels en ligne — réponse en direct",
     now_online: "Maintenant en ligne : %(names)s.",
     now_offline: "Plus personne en ligne : %(names)s."
   };
@@ -50,24 +50,31 @@
     var count = parseInt(line.getAttribute("data-staff-online"), 10) || 0;
     cards[el.getAttribute("data-stand-id")] = {
       line: line,
+      text: line.querySelector("[data-status-text]") || line,
+      idle: line.getAttribute("data-status-idle") || "",
       name: el.getAttribute("data-stand-name") || "",
       count: count,
       announcedOnline: count > 0
     };
   });
 
-  function countText(n) {
+  // The words of stands/status.py: live with someone online, else the planned slot the page was rendered
+  // with ("Permanence à 14 h 00"), else nobody.
+  function countText(n, card) {
     if (n <= 0) {
-      return t("staff_online_none");
+      return card.idle || t("staff_online_none");
     }
     return t(n === 1 ? "staff_online_one" : "staff_online_many", { num: n });
   }
 
   function show(card, n) {
     card.count = n;
-    D.setText(card.line, countText(n));
+    D.setText(card.text, countText(n, card));
     card.line.setAttribute("data-staff-online", String(n));
     card.line.classList.toggle("is-online", n > 0);
+    card.line.classList.toggle("status-live", n > 0);
+    card.line.classList.toggle("status-scheduled", n <= 0 && !!card.idle);
+    card.line.classList.toggle("status-offline", n <= 0 && !card.idle);
   }
 
   // counts: {"<id>": n}. Returns whether an online/offline state changed.

@@ -200,7 +200,7 @@ async def test_uploads_that_lie_or_are_too_big_are_refused_and_change_nothing(se
         big = await orga.post(
             f"/admin/stands/{stand_id}/logo", files={"file": ("logo.png", os.urandom(3 << 20), "image/png")}
         )
-        assert big.status_code == 413 and "Le logo dépasse 2 Mo." in error_summary(big.text)
+        assert big.status_code == 413 and "image dépasse 2 Mo." in error_summary(big.text)
         huge = await orga.post(
             f"/admin/stands/{stand_id}/logo", files={"file": ("logo.png", os.urandom(7 << 20), "image/png")}
         )

@@ -3,6 +3,8 @@ strict CSP, and the polite live region says so once."""
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import urlencode
 
 import httpx
@@ -35,17 +37,19 @@ async def test_hall_counts_go_live_for_a_signed_in_pupil(server, browser):
     await page.wait_for_url(f"{server.url}/events/{EVENT}")
     await page.goto(f"{server.url}/events/{EVENT}?{urlencode({'q': name})}")
     line = page.locator(f'[data-stand-id="{stand_id}"] [data-staff-online]')
-    await expect(line).to_have_text("Personne en ligne pour l'instant")
+    idle = (await line.inner_text()).strip()  # the planned slot ("Permanence …") or nobody
+    assert idle.startswith(("Permanence", "Personne en ligne : laissez une question")), idle
     await page.wait_for_timeout(1000)  # the socket is open and watching
 
     pro = await LiveClient().connect(server.url, await staff_token(server.url))
     try:
         await pro.join(f"stand:{stand_id}")
-        await expect(line).to_have_text("1 professionnel en ligne", timeout=10_000)
+        await expect(line).to_have_text("1 professionnel en ligne — réponse en direct", timeout=10_000)
+        await expect(line).to_have_class(re.compile(r"\bstatus-live\b"))
         await expect(page.locator("[data-hall-announce]")).to_have_text(
             f"Maintenant en ligne : {name}.", timeout=10_000
         )
     finally:
         await pro.close()
-    await expect(line).to_have_text("Personne en ligne pour l'instant", timeout=10_000)
+    await expect(line).to_have_text(idle, timeout=10_000)
     assert not problems, problems

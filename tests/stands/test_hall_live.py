@@ -101,7 +101,7 @@ async def test_the_hall_page_goes_live_for_signed_in_visitors_only(server):
         signed_in = (await http.get(f"/events/{EVENT}")).text
     assert '<script src="/static/js/hall.js" defer></script>' in signed_in
     assert 'aria-live="polite" data-hall-announce' in signed_in
-    assert '"staff_online_many": "%(num)d professionnels en ligne"' in signed_in
+    assert '"staff_online_many": "%(num)d professionnels en ligne \\u2014 r\\u00e9ponse en direct"' in signed_in
     assert " style=" not in signed_in and " onclick=" not in signed_in
 
 
