@@ -23,8 +23,9 @@ from chat.rooms import ChatDeps
 from server import audit
 from server.auth import Principal
 from server.errors import DomainError
+from server.formats import fr_time
 from server.models import Role, User
-from server.timeutil import aware, iso, paris, utcnow
+from server.timeutil import aware, iso, utcnow
 
 
 class MuteBook:
@@ -59,7 +60,7 @@ async def check_not_muted(db: AsyncSession, deps: ChatDeps, principal: Principal
     """Refuse a muted person's message, saying until when."""
     until = await deps.mutes.until(db, user_id=principal.id, event_id=room.event_id, stand_id=room.stand_id)
     if until is not None:
-        raise DomainError("muted", f"Un modérateur vous a mis en sourdine jusqu'à {paris(until):%H:%M}.")
+        raise DomainError("muted", f"L'équipe de modération vous a mis en sourdine jusqu'à {fr_time(until)}.")
 
 
 async def _message_and_room(db: AsyncSession, deps: ChatDeps, principal: Principal, message_id: int) -> Any:

@@ -14,6 +14,7 @@ from starlette.templating import Jinja2Templates
 
 from server.auth import Principal, principal_for_token
 from server.errors import DomainError
+from server.formats import jinja_helpers
 from server.i18n import translations
 from server.services import Services
 
@@ -38,6 +39,10 @@ def build_templates() -> Jinja2Templates:
     env.install_gettext_translations(translations(), newstyle=True)  # type: ignore[attr-defined]
     env.globals["static_url"] = lambda path: f"/static/{path}"
     env.globals["icon"] = icon
+    # French dates and times, the one form of server/formats.py: {{ fr_time(t) }} or {{ t|fr_time }}.
+    for name, helper in jinja_helpers().items():
+        env.globals[name] = helper
+        env.filters[name] = helper
     return Jinja2Templates(env=env)
 
 

@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute, Route
 
 from server.auth import Principal
 from server.errors import DomainError
+from server.formats import fr_period
 from server.i18n import N_, gettext
 from server.i18n import gettext as _
 from server.timeutil import aware, utcnow
@@ -98,7 +99,7 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
             "sector_label": sector_label(stand.sector),
         },
         "event": {"slug": event.slug, "title": event.title, "starts": rules.display_moment(event.starts_at)}
-        | {"ends": rules.display_moment(event.ends_at)},
+        | {"ends": rules.display_moment(event.ends_at), "period": fr_period(event.starts_at, event.ends_at)},
         "logo_sha256": detail["logo_sha256"],
         "banner_url": banners.get(stand.banner_id) if stand.banner_id else None,
         "job_cards": detail["job_cards"],
@@ -106,7 +107,12 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
         "videos": detail["videos"],
         "documents": detail["documents"],
         "hours": [
-            {"id": h.id, "starts": rules.display_moment(h.starts_at), "ends": rules.display_moment(h.ends_at)}
+            {
+                "id": h.id,
+                "starts": rules.display_moment(h.starts_at),
+                "ends": rules.display_moment(h.ends_at),
+                "period": fr_period(h.starts_at, h.ends_at, capital=True),
+            }
             for h in detail["hours"]
         ],
         "staff": [{"id": u.id, "name": u.name, "email": u.email} for u in detail["staff"]],

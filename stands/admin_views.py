@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from server.auth import Principal
 from server.errors import DomainError
+from server.formats import fr_dates
 from server.i18n import gettext as _
 from server.web import render, services
 from stands import admin_row_views, admin_stand_views, backoffice, forms, service
@@ -85,6 +86,7 @@ def _event_view(event: Event) -> dict[str, Any]:
         "theme_color": event.theme_color,
         "starts": rules.display_moment(event.starts_at),
         "ends": rules.display_moment(event.ends_at),
+        "dates": fr_dates(event.starts_at, event.ends_at),
         "is_open": service.event_is_open(event),
     }
 

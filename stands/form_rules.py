@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 
 from server.errors import DomainError
+from server.formats import fr_moment, fr_period
 from server.i18n import N_, gettext, ngettext
 from server.i18n import gettext as _
 from server.timeutil import PARIS, aware
@@ -122,9 +123,8 @@ def hours_problem(starts: datetime, ends: datetime, event: Event) -> str | None:
     if aware(ends) <= aware(starts):
         return _("La fin doit être après le début.")
     if aware(starts) < aware(event.starts_at) or aware(ends) > aware(event.ends_at):
-        return _("La permanence doit avoir lieu pendant l'événement (du %(start)s au %(end)s).") % {
-            "start": display_moment(event.starts_at),
-            "end": display_moment(event.ends_at),
+        return _("La permanence doit avoir lieu pendant l'événement (%(period)s).") % {
+            "period": fr_period(event.starts_at, event.ends_at)
         }
     return None
 
@@ -148,7 +148,8 @@ def moment_input(value: datetime | None) -> str:
 
 
 def display_moment(value: datetime) -> str:
-    return aware(value).astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+    """ "samedi 5 décembre 2026 à 9 h 04" (server/formats.py)."""
+    return fr_moment(value)
 
 
 def clock_input(value: time | None) -> str:

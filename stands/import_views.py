@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from server.auth import Principal
 from server.errors import DomainError
+from server.formats import fr_moment
 from server.i18n import gettext as _
 from server.timeutil import iso, paris
 from server.web import JSONResponse, current_principal, render, services
@@ -173,7 +174,7 @@ def _job_summary(job: ImportJob) -> dict[str, Any]:
         "filename": job.filename,
         "dry_run": job.dry_run,
         "status": job.status,
-        "when": paris(job.created_at).strftime("%d/%m/%Y %H:%M"),
+        "when": fr_moment(job.created_at),
         "counts": counts,
     }
 

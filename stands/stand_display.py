@@ -9,10 +9,10 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
-from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 from server.errors import DomainError
+from server.formats import fr_dates, fr_day, fr_time
 from server.i18n import gettext as _
 from server.timeutil import iso, paris
 from stands.models import Offer, StandHours, Video
@@ -66,22 +66,19 @@ def document_item(document: dict[str, Any]) -> dict[str, Any]:
 
 def day_label(value: date) -> str:
     """ "lundi 4 janvier 2027"; the first of the month is written "1er", as French does."""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{format_date(value, 'EEEE', locale=LOCALE)} {day} {format_date(value, 'MMMM y', locale=LOCALE)}"
+    return fr_day(value, year=True)
 
 
 def time_label(value: datetime) -> str:
     """ "9 h 00", the French way of writing a time of day."""
-    return format_time(paris(value), "H' h 'mm", locale=LOCALE)
+    return fr_time(value)
 
 
 def offer_dates_label(offer: Offer) -> str:
-    """ "Du lundi 2 mars 2026 au vendredi 6 mars 2026", "À partir du …", "Jusqu'au …", or ""."""
+    """ "Du lundi 2 au vendredi 6 mars 2026", "À partir du …", "Jusqu'au …", or ""."""
     starts, ends = offer.starts_on, offer.ends_on
     if starts and ends:
-        if starts == ends:
-            return _("Le %(day)s") % {"day": day_label(starts)}
-        return _("Du %(start)s au %(end)s") % {"start": day_label(starts), "end": day_label(ends)}
+        return fr_dates(starts, ends, capital=True)
     if starts:
         return _("À partir du %(day)s") % {"day": day_label(starts)}
     if ends:
@@ -139,7 +136,7 @@ def hours_view(slots: list[StandHours], now: datetime, *, event_open: bool = Tru
         ),
         key=lambda slot: (slot.starts_at, slot.ends_at),
     )
-    days = [(day_label(day), list(group)) for day, group in groupby(upcoming, key=lambda s: s.starts_at.date())]
+    days = [(fr_day(day), list(group)) for day, group in groupby(upcoming, key=lambda s: s.starts_at.date())]
     return Hours(days=days, current=next((s for s in upcoming if s.now), None))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from server.formats import fr_day, fr_time
 from server.i18n import gettext, ngettext
 from server.timeutil import paris
 
@@ -30,14 +31,12 @@ class StandStatus:
 
 def clock(value: datetime) -> str:
     """French typographic time: "9 h 04", "14 h 00"."""
-    local = paris(value)
-    return f"{local.hour} h {local.minute:02d}"
+    return fr_time(value)
 
 
 def day_label(value: datetime) -> str:
-    from babel.dates import format_datetime
-
-    return format_datetime(paris(value), "EEEE d MMMM", locale="fr_FR")
+    """ "samedi 5 décembre"."""
+    return fr_day(value)
 
 
 def stand_status(staff_online: int, next_slot: datetime | None, now: datetime) -> StandStatus:

@@ -6,13 +6,13 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from babel.dates import format_datetime
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from server.errors import DomainError
+from server.formats import fr_dates
 from server.i18n import gettext as _
 from server.timeutil import iso, paris, utcnow
 from server.web import JSONResponse, render, services
@@ -100,21 +100,10 @@ async def api_stands(request: Request) -> Response:
 # ---------------------------------------------------------------------------------------------- pages
 
 
-def _date_label(value: Any) -> str:
-    return format_datetime(paris(value), "EEEE d MMMM y", locale="fr_FR")
-
-
 async def home_page(request: Request) -> Response:
     async with services(request).sessions() as db:
         events = await service.list_events(db)
-    cards = [
-        {
-            **event_json(e),
-            "starts_label": _date_label(e.starts_at),
-            "ends_label": _date_label(e.ends_at),
-        }
-        for e in events
-    ]
+    cards = [{**event_json(e), "dates_label": fr_dates(e.starts_at, e.ends_at, capital=True)} for e in events]
     return await render(request, "server/home.html", {"events": cards})
 
 
@@ -198,7 +187,7 @@ async def hall_page(request: Request) -> Response:
         request,
         "stands/hall.html",
         {
-            "event": event_json(event),
+            "event": {**event_json(event), "dates_label": fr_dates(event.starts_at, event.ends_at, capital=True)},
             "hall_url": base,
             "stands": [card(s, now, banners) for s in page.items],
             "images": images,

@@ -10,7 +10,9 @@
  *     make(tag, className, text)    a new element; className and text (as textContent) when given
  *     setText(el, text)             sets el's textContent only when it changes (null el: nothing)
  *     pad2(n)                       "07" for 7, "12" for 12
- *     hhmm(date)                    "HH:MM" of a Date, in local time
+ *     frTime(date)                  "9 h 04": the time of a Date, in local time, as server/formats.py writes it
+ *     frDay(date)                   "samedi 5 décembre" ("1er" for the first of a month), local time
+ *     hhmm(date)                    the same as frTime (its old name; it no longer gives "HH:MM")
  *     parseIso(ts)                  a Date from a non-empty date string, or null
  *     parseTs(ts)                   the same, also from a number of seconds or milliseconds
  *     isId(v)                       whether v is an integer number (a message or class id)
@@ -54,8 +56,23 @@
     return n < 10 ? "0" + n : String(n);
   }
 
+  // The one French form of server/formats.py: "9 h 04", "samedi 5 décembre" (docs/writing.md).
+  var DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+  var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre"];
+
+  function frTime(date) {
+    return date.getHours() + " h " + pad2(date.getMinutes());
+  }
+
+  function frDay(date) {
+    var day = date.getDate() === 1 ? "1er" : String(date.getDate());
+    return DAYS[date.getDay()] + " " + day + " " + MONTHS[date.getMonth()];
+  }
+
+  // Kept under its old name for the scripts that call it: the time of a Date, French form.
   function hhmm(date) {
-    return pad2(date.getHours()) + ":" + pad2(date.getMinutes());
+    return frTime(date);
   }
 
   function parseIso(ts) {
@@ -145,6 +162,8 @@
     setText: setText,
     pad2: pad2,
     hhmm: hhmm,
+    frTime: frTime,
+    frDay: frDay,
     parseIso: parseIso,
     parseTs: parseTs,
     isId: isId,

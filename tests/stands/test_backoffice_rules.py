@@ -153,7 +153,7 @@ def test_staffed_hours_must_fit_within_the_event():
     inside = (datetime(2027, 1, 12, 9, tzinfo=UTC), datetime(2027, 1, 12, 10, tzinfo=UTC))
     assert rules.hours_problem(*inside, event) is None
     outside = rules.hours_problem(datetime(2027, 1, 11, 9, tzinfo=UTC), datetime(2027, 1, 11, 10, tzinfo=UTC), event)
-    assert outside and "12/01/2027 09:00" in outside  # shown in Paris time
+    assert outside and "du mardi 12 janvier 2027 à 9 h 00 au jeudi 14 janvier 2027 à 18 h 00" in outside  # Paris
     assert rules.hours_problem(inside[1], inside[0], event) == "La fin doit être après le début."
 
 
