@@ -147,7 +147,7 @@ async def send_message(
     if stored is None:  # a retry of a stored message, or the same client_id racing itself: it costs nothing
         await give_back_budgets(deps.limiter, budgets)
         return await _duplicate(db, principal, client_id)
-    payload, words, thread_changed = stored
+    payload, words, _thread_changed = stored
     metrics.inc("salon_messages_stored_total")
     if words.held:
         await deps.hub.publish(staff_channels(room.stand_id), "message:held", {"room": room_name, "message": payload})
@@ -155,7 +155,8 @@ async def send_message(
     await deps.hub.publish(room_name, "chat:message", payload)
     await _copy_to_teachers(deps, principal, room, payload)
     if room.is_thread:
-        await threads.publish_changes(db, deps, room, announce=thread_changed)
+        # Every thread message refreshes the consoles' row (last message, unread), not only state changes.
+        await threads.publish_changes(db, deps, room, announce=True)
     return payload
 
 

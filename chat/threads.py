@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from chat.models import AnswerTime, Room, RoomRead
+from chat.models import AnswerTime, Message, Room, RoomRead
 from chat.permissions import RoomInfo, can_moderate, can_read
 from chat.rooms import ChatDeps, staff_channels
 from server.auth import Principal
@@ -29,6 +29,7 @@ from stands.models import Event, Stand
 ESTIMATE_SAMPLES = 20  # recent answers the estimate is drawn from
 ESTIMATE_MINIMUM = 3  # fewer known answers than this: no estimate rather than a guess
 CONSOLE_ROOM_LIMIT = 50
+PREVIEW_LENGTH = 140  # characters of the last message shown in a console row
 
 
 def state_of(room: Room) -> str:
@@ -138,8 +139,8 @@ async def mark_read(db: AsyncSession, deps: ChatDeps, principal: Principal, *, r
 
 
 def _views_query(viewer_id: int | None) -> Any:
-    pupil, taker = aliased(User), aliased(User)
-    columns: list[Any] = [Room, pupil.name, SchoolClass.label, taker.name]
+    pupil, taker, writer = aliased(User), aliased(User), aliased(User)
+    columns: list[Any] = [Room, pupil.name, SchoolClass.label, taker.name, Message, writer]
     query = select(*columns)
     if viewer_id is not None:
         query = select(*columns, RoomRead.last_read_seq).outerjoin(
@@ -149,12 +150,30 @@ def _views_query(viewer_id: int | None) -> Any:
         query.join(pupil, col(pupil.id) == Room.owner_id)
         .outerjoin(SchoolClass, col(SchoolClass.id) == pupil.class_id)
         .outerjoin(taker, col(taker.id) == Room.taken_by_id)
+        .outerjoin(Message, (col(Message.room_id) == Room.id) & (col(Message.seq) == Room.last_seq))
+        .outerjoin(writer, col(writer.id) == Message.author_id)
         .where(Room.kind == "thread")
     )
 
 
+def preview(message: Message | None, author: User | None) -> dict[str, Any] | None:
+    """A room's last message for a console row: who, when, the first characters. A hidden message
+    (moderation, word filter) shows no text at all, whoever reads it."""
+    if message is None or author is None:
+        return None
+    text = "" if message.hidden else message.text
+    if len(text) > PREVIEW_LENGTH:
+        text = text[: PREVIEW_LENGTH - 1].rstrip() + "…"
+    return {
+        "author": {"id": author.id, "name": author.name, "role": author.role},
+        "text": text,
+        "ts": iso(message.created_at),
+        "hidden": message.hidden,
+    }
+
+
 def _view(row: Any, with_unread: bool) -> dict[str, Any]:
-    room, pupil_name, class_label, taker_name = row[:4]
+    room, pupil_name, class_label, taker_name, message, writer = row[:6]
     view = {
         "room": room.name,
         "id": room.id,
@@ -167,9 +186,10 @@ def _view(row: Any, with_unread: bool) -> dict[str, Any]:
         "taken_by": {"id": room.taken_by_id, "name": taker_name} if room.taken_by_id else None,
         "last_seq": room.last_seq,
         "last_activity": iso(room.last_activity_at) if room.last_activity_at else None,
+        "last_message": preview(message, writer),
     }
     if with_unread:
-        view["unread"] = max(0, room.last_seq - (row[4] or 0))
+        view["unread"] = max(0, room.last_seq - (row[6] or 0))
     return view
 
 
@@ -204,19 +224,42 @@ async def console_state(db: AsyncSession, principal: Principal) -> dict[str, Any
     views = [_view(row, with_unread=True) for row in thread_rows]
     waiting = sorted((t for t in views if t["state"] == "waiting"), key=lambda t: t["waiting_since"])
     others = sorted((t for t in views if t["state"] != "waiting"), key=lambda t: t["last_activity"] or "", reverse=True)
-    return {
-        "rooms": [
+    previews = await last_messages(db, [room.id for room, _ in rooms if room.id is not None and room.last_seq > 0])
+    room_views = []
+    for room, last_read in rooms:
+        last = previews.get(room.id)  # type: ignore[arg-type]
+        room_views.append(
             {
                 "room": room.name,
                 "title": room.title,
                 "stand_id": room.stand_id,
                 "last_seq": room.last_seq,
                 "unread": max(0, room.last_seq - (last_read or 0)),
+                "last_activity": last["ts"] if last else None,
+                "last_message": last,
             }
-            for room, last_read in rooms
-        ],
-        "threads": waiting + others,
-    }
+        )
+    return {"rooms": room_views, "threads": waiting + others}
+
+
+async def last_messages(db: AsyncSession, room_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The last message of each room (one query, through the unique (room_id, seq) index)."""
+    if not room_ids:
+        return {}
+    rows = (
+        await db.exec(
+            select(Message, User)
+            .join(Room, (col(Room.id) == Message.room_id) & (col(Room.last_seq) == Message.seq))
+            .join(User, col(User.id) == Message.author_id)
+            .where(col(Room.id).in_(room_ids))
+        )
+    ).all()
+    found = {}
+    for message, author in rows:
+        view = preview(message, author)
+        if view is not None:
+            found[message.room_id] = view
+    return found
 
 
 async def publish_changes(db: AsyncSession, deps: ChatDeps, room: RoomInfo, *, announce: bool) -> None:
@@ -232,10 +275,13 @@ async def publish_changes(db: AsyncSession, deps: ChatDeps, room: RoomInfo, *, a
 async def queue_positions(
     db: AsyncSession, deps: ChatDeps, stand_id: int, *, also: str | None = None
 ) -> list[tuple[str, dict[str, Any]]]:
-    """Each waiting thread's place in the stand's queue, with an estimate drawn from recent answers."""
+    """Each waiting thread's place in the stand's queue, with an estimate drawn from recent answers
+    and who took it (the pupil is told by name)."""
+    taker = aliased(User)
     waiting = (
         await db.exec(
-            select(Room.name)
+            select(Room.name, Room.taken_by_id, taker.name)
+            .outerjoin(taker, col(taker.id) == Room.taken_by_id)
             .where(Room.stand_id == stand_id, Room.kind == "thread", col(Room.waiting_since).is_not(None))
             .order_by(col(Room.waiting_since))
         )
@@ -251,11 +297,24 @@ async def queue_positions(
     ).all()
     typical = statistics.median(recent) if len(recent) >= ESTIMATE_MINIMUM else None
     result = []
-    for position, name in enumerate(waiting, start=1):
-        result.append((name, queue_payload(name, position, len(waiting), staff_online, typical)))
-    if also is not None and also not in waiting:
-        result.append((also, queue_payload(also, None, len(waiting), staff_online, typical)))
+    for position, (name, taker_id, taker_name) in enumerate(waiting, start=1):
+        payload = queue_payload(name, position, len(waiting), staff_online, typical)
+        result.append((name, {**payload, "taken_by": _taker(taker_id, taker_name)}))
+    if also is not None and also not in {name for name, _, _ in waiting}:
+        row = (
+            await db.exec(
+                select(Room.taken_by_id, taker.name)
+                .outerjoin(taker, col(taker.id) == Room.taken_by_id)
+                .where(Room.name == also)
+            )
+        ).first()
+        payload = queue_payload(also, None, len(waiting), staff_online, typical)
+        result.append((also, {**payload, "taken_by": _taker(*row) if row else None}))
     return result
+
+
+def _taker(taker_id: int | None, taker_name: str | None) -> dict[str, Any] | None:
+    return {"id": taker_id, "name": taker_name or ""} if taker_id is not None else None
 
 
 def queue_payload(

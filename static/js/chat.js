@@ -61,11 +61,12 @@
     send_refused: "Votre message a été refusé.",
     redacted: "(certaines informations ont été masquées)",
     anonymous: "Anonyme",
-    staff_online_none: "Aucun professionnel en ligne pour l'instant.",
-    staff_online_one: "%(num)d professionnel en ligne : %(names)s",
-    staff_online_many: "%(num)d professionnels en ligne : %(names)s",
-    visitors_one: "%(num)d visiteur connecté",
-    visitors_many: "%(num)d visiteurs connectés",
+    staff_online_none: "Personne en ligne : laissez une question, un professionnel répondra plus tard",
+    staff_online_one: "%(num)d professionnel en ligne — réponse en direct",
+    staff_online_many: "%(num)d professionnels en ligne — réponse en direct",
+    staff_names: "En ligne : %(names)s",
+    visitors_one: "%(num)d visiteur dans la discussion",
+    visitors_many: "%(num)d visiteurs dans la discussion",
     role_pupil: "Élève",
     role_teacher: "Enseignant·e",
     role_professional: "Professionnel·le",
@@ -95,7 +96,8 @@
     queue_estimate: "Réponse estimée dans environ %(minutes)d min",
     queue_no_estimate: "Pas encore d'estimation du temps d'attente",
     queue_no_staff:
-      "Aucun professionnel n'est en ligne : votre question les attendra, revenez plus tard avec le même code."
+      "Aucun professionnel n'est en ligne : votre question les attendra, revenez plus tard avec le même code.",
+    queue_taken: "%(name)s a pris votre question en charge et va vous répondre ici."
   };
 
   var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
@@ -161,6 +163,20 @@
     return hex;
   }
 
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // An icon of the sprite (static/vendor/icons.svg), decorative: the text next to it says the same.
+  function icon(name) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var use = document.createElementNS(SVG_NS, "use");
+    use.setAttribute("href", "/static/vendor/icons.svg#" + name);
+    svg.appendChild(use);
+    return svg;
+  }
+
   /* ---------- Hooks and public API ---------- */
 
   var hooks = { message: [], read: [] };
@@ -200,6 +216,7 @@
       emitWithTimeout(event, payload, ms || ACTION_TIMEOUT_MS, typeof callback === "function" ? callback : function () {});
     },
     openPanel: openPanel,
+    icon: icon,
     panel: function (room) {
       return hasOwn.call(panels, room) ? panels[room] : null;
     },
@@ -254,6 +271,7 @@
       inView: true,
       noticeTimer: null,
       queueKey: "",
+      presenceKey: "",
       active: false
     };
     panels[room] = panel;
@@ -822,6 +840,11 @@
       return;
     }
     var lines = [];
+    // Who took the question, first: the pupil knows someone is on it (also after a reload: the join's queue).
+    var taker = q.taken_by && typeof q.taken_by === "object" ? q.taken_by : null;
+    if (taker) {
+      lines.push(t("queue_taken", { name: nameOf(taker) }));
+    }
     var position = typeof q.position === "number" && q.position > 0 ? q.position : null;
     if (position !== null) {
       var waiting = typeof q.waiting === "number" && q.waiting >= position ? q.waiting : position;
@@ -846,8 +869,14 @@
     while (panel.queue.firstChild) {
       panel.queue.removeChild(panel.queue.firstChild);
     }
-    lines.forEach(function (line) {
-      panel.queue.appendChild(make("span", "chat-queue-line", line));
+    lines.forEach(function (line, i) {
+      var span = make("span", "chat-queue-line", line);
+      if (taker && i === 0) {
+        span.className = "chat-queue-line chat-queue-taken";
+        span.setAttribute("data-taken", "");
+        span.insertBefore(icon("check"), span.firstChild);
+      }
+      panel.queue.appendChild(span);
     });
   }
 
@@ -1098,6 +1127,8 @@
 
   /* ---------- Presence ---------- */
 
+  // The panel's status line: exactly one of the stand's three wordings (the hall says the same), with
+  // the names of who is online; staff also see how many visitors are in the room (people, not tabs).
   function onPresence(panel, p) {
     if (!panel.presence) {
       return;
@@ -1109,16 +1140,35 @@
       })
       .filter(Boolean)
       .join(", ");
-    var parts = [];
-    if (staff.length === 0) {
-      parts.push(t("staff_online_none"));
-    } else {
-      parts.push(t(staff.length === 1 ? "staff_online_one" : "staff_online_many", { num: staff.length, names: names }));
+    var live = staff.length > 0;
+    var state = live
+      ? t(staff.length === 1 ? "staff_online_one" : "staff_online_many", { num: staff.length })
+      : t("staff_online_none");
+    var details = [];
+    if (live && names) {
+      details.push(t("staff_names", { names: names }));
     }
-    if (typeof p.visitors === "number" && isFinite(p.visitors)) {
-      parts.push(t(p.visitors <= 1 ? "visitors_one" : "visitors_many", { num: p.visitors }));
+    if (panel.canModerate && typeof p.visitors === "number" && isFinite(p.visitors) && p.visitors >= 0) {
+      details.push(t(p.visitors <= 1 ? "visitors_one" : "visitors_many", { num: p.visitors }));
     }
-    setText(panel.presence, parts.join(" · "));
+    var key = state + "\n" + details.join("\n");
+    if (panel.presenceKey === key) {
+      return; // unchanged: nothing re-announced
+    }
+    panel.presenceKey = key;
+    while (panel.presence.firstChild) {
+      panel.presence.removeChild(panel.presence.firstChild);
+    }
+    panel.presence.setAttribute("data-state", live ? "live" : "offline");
+    var line = make("span", "presence-state");
+    line.appendChild(icon(live ? "message-circle" : "inbox"));
+    line.appendChild(make("span", null, state));
+    panel.presence.appendChild(line);
+    if (details.length) {
+      // The separator keeps the two parts apart on pages whose CSS shows them on one line.
+      panel.presence.appendChild(make("span", "presence-sep", " · ")).setAttribute("aria-hidden", "true");
+      panel.presence.appendChild(make("span", "presence-detail", details.join(" · ")));
+    }
   }
 
   /* ---------- Wiring a panel ---------- */

@@ -1,22 +1,27 @@
 /*
- * Salon — the professionals' console (chat/console.html), on top of static/js/chat.js.
+ * Salon — the professionals' console (chat/console.html), an inbox, on top of static/js/chat.js.
  *
  * Plain ES2017, no build step; loaded with `defer` after chat.js and uses its window.SalonChat
- * (socket, t, defaults, emit, openPanel, panel, on) and the helpers of static/js/salon-dom.js
- * (window.SalonDom, which chat.js needs too). User data is only written with textContent.
+ * (socket, t, defaults, emit, openPanel, panel, icon, on) and the helpers of static/js/salon-dom.js
+ * (window.SalonDom). User data is only written with textContent.
  *
- *   - "Questions privées": the threads of the caller's stands, from the `console:state` ack
- *     (asked again after every reconnect) and kept live by `thread:updated`. Waiting threads
- *     first, oldest first; then the others, latest activity first. Each entry opens its thread
- *     in the panel area (a chat.js panel), shows the waiting time (refreshed every 30 s), who
- *     took it, the unread count, and "Prendre en charge" / "Libérer" (`thread:take` / `thread:release`).
- *   - A new thread, or one waiting again: highlighted with a "Nouveau" tag, counted in the page
- *     title "(2) Console…", announced in a status line, and a short beep (Web Audio, only after
- *     the first interaction with the page; the "Son des nouvelles questions" checkbox, kept in
- *     localStorage, turns it off).
- *   - Unread counts of the public rooms (from `console:state` `rooms`) next to each panel title;
- *     reset when chat.js marks the room read (room:read).
- *   - "À relire": `message:held` payloads with "Publier" (message:hide hidden:false) / "Laisser masqué".
+ *   - One list of conversations ([data-thread-list]): the public rooms of the caller's stands (their
+ *     panels are in the page and stay joined, so unread counts keep counting in the background), the
+ *     private questions of those stands (`console:state`, asked again after every reconnect, kept live by
+ *     `thread:updated`, which comes with every thread message) and, last, "Messages à relire" (the
+ *     `message:held` payloads). Order: waiting private questions, oldest first; then conversations with
+ *     unread messages, latest first; then the others, latest first. Each row: title (stand or pupil), kind,
+ *     unread count, waiting time (refreshed every 30 s), who took it, the last message.
+ *   - One conversation open at a time in the pane beside the list (below 60rem: instead of the list, with
+ *     "Retour à la liste"; `data-view` on the root says which one shows). Choosing a row opens it; the other
+ *     panels are hidden, so chat.js does not mark them read.
+ *   - Alerts: a new private question (or one waiting again) shows the banner [data-console-alert] until it
+ *     is opened, taken (by anyone) or answered; the page title counts the conversations that need the
+ *     caller, "(3) Console — Salon"; a short beep (Web Audio, after the first interaction with the page,
+ *     at most one per 1.5 s; the "Alerte sonore" checkbox, kept in localStorage, turns it off) for a new
+ *     question and for each new message of a pupil or teacher in a conversation the caller is not reading.
+ *   - Shortcuts (outside text fields, no Ctrl/Meta): j / Alt+↓ next conversation, k / Alt+↑ previous,
+ *     n next unread or waiting, t take the open private question, r focus the answer box, ? the help.
  *
  * Strings: the same JSON block as chat.js (id="salon-i18n"); keys and French defaults below and in
  * static/js/I18N-KEYS.md.
@@ -31,27 +36,47 @@
   }
 
   var DEFAULTS = {
-    state_failed: "Impossible de charger les questions privées pour l'instant. Nouvel essai automatique…",
+    state_failed: "Impossible de charger vos conversations pour l'instant. Nouvel essai automatique…",
+    kind_public: "Discussion publique",
+    kind_private: "Question privée",
     thread_state_waiting: "En attente",
     thread_state_answered: "Répondu",
     thread_state_new: "Sans message",
     thread_new_badge: "Nouveau",
-    thread_open_label: "Ouvrir la question de %(name)s",
     thread_title: "Question de %(name)s (%(stand)s)",
-    waiting_under_minute: "attend depuis moins d'une minute",
-    waiting_minutes: "attend depuis %(minutes)d min",
-    waiting_hours: "attend depuis %(hours)d h %(minutes)s",
-    taken_by: "Pris en charge par %(name)s",
-    taken_by_you: "Pris en charge par vous",
-    take: "Prendre en charge",
-    take_label: "Prendre en charge la question de %(name)s",
+    waiting_under_minute: "depuis moins d'une minute",
+    waiting_minutes: "depuis %(minutes)d min",
+    waiting_hours: "depuis %(hours)d h %(minutes)s",
+    taken_by: "Pris par %(name)s",
+    taken_by_you: "Pris par vous",
+    not_taken: "Personne ne l'a encore prise",
+    take: "Prendre la question",
+    take_label: "Prendre la question de %(name)s",
     release: "Libérer",
     release_label: "Libérer la question de %(name)s",
+    taken_done: "Vous avez pris la question de %(name)s : répondez-lui ci-dessous.",
+    released_done: "Question de %(name)s libérée : un collègue peut la prendre.",
     unread_one: "%(num)d message non lu",
     unread_many: "%(num)d messages non lus",
+    preview_author: "%(name)s : %(text)s",
+    preview_you: "Vous : %(text)s",
+    preview_hidden: "message masqué",
+    preview_none: "Pas encore de message",
+    summary_waiting_one: "%(num)d question en attente",
+    summary_waiting_many: "%(num)d questions en attente",
+    summary_calm: "Aucune question en attente",
     announce_new_thread: "Nouvelle question privée de %(name)s (%(stand)s)",
     announce_waiting_again: "%(name)s attend une réponse (%(stand)s)",
+    alert_many: "%(num)d nouvelles questions privées attendent une réponse",
+    alert_open: "Ouvrir",
+    alert_open_label: "Ouvrir la question de %(name)s",
     title_count: "(%(num)d) %(title)s",
+    review_title: "Messages à relire",
+    review_kind: "Modération",
+    review_none: "Rien à relire",
+    review_some_one: "%(num)d message retenu par le filtre",
+    review_some_many: "%(num)d messages retenus par le filtre",
+    no_conversation: "Aucune conversation ouverte",
     held_in: "dans %(room)s",
     held_publish: "Publier",
     held_publish_label: "Publier le message de %(name)s",
@@ -60,6 +85,10 @@
     held_published: "Message publié.",
     held_kept: "Message laissé masqué.",
     announce_held: "Un message attend votre relecture.",
+    panel_empty: "Pas encore de message dans cette discussion.",
+    panel_hint:
+      "Entrée pour envoyer, Maj + Entrée pour aller à la ligne (500 caractères au maximum). " +
+      "Ne demandez jamais de coordonnées personnelles à un élève.",
     action_failed: "L'action n'a pas abouti. Vérifiez votre connexion, puis réessayez.",
     unavailable: "La discussion en direct n'a pas pu être chargée. Rechargez la page.",
     anonymous: "Anonyme"
@@ -70,16 +99,27 @@
   };
   var els = {
     list: q("[data-thread-list]"),
-    empty: q("[data-threads-empty]"),
+    summary: q("[data-inbox-summary]"),
+    alert: q("[data-console-alert]"),
     status: q("[data-console-status]"),
     error: q("[data-console-error]"),
-    sound: q("[data-sound]"),
-    soundWrap: q("[data-sound-wrap]"),
-    area: q("[data-thread-area]"),
+    pane: q("[data-pane]"),
+    back: q("[data-back]"),
+    kind: q("[data-pane-kind]"),
+    title: q("[data-pane-title]"),
+    paneStatus: q("[data-pane-status]"),
+    actions: q("[data-pane-actions]"),
+    take: q("[data-take]"),
+    release: q("[data-release]"),
     placeholder: q("[data-thread-placeholder]"),
+    roomArea: q("[data-room-area]"),
+    area: q("[data-thread-area]"),
+    reviewBox: q("[data-review]"),
     review: q("[data-review-list]"),
     reviewEmpty: q("[data-review-empty]"),
-    reviewTitle: document.getElementById("relire-titre")
+    sound: document.querySelector("[data-sound]"),
+    soundWrap: document.querySelector("[data-sound-wrap]"),
+    keys: document.querySelector("[data-keys]")
   };
 
   function fallbackText(key) {
@@ -102,7 +142,12 @@
 
   var STATE_RETRY_MS = 5000;
   var TICK_MS = 30000;
+  var STATUS_CLEAR_MS = 8000;
+  var BEEP_GAP_MS = 1500;
   var SOUND_KEY = "salon.console.sound";
+  var REVIEW = "review"; // the key of the "Messages à relire" row
+  var STAFF_ROLES = ["professional", "cfa", "organiser"];
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 60rem)") : null;
 
   /* ---------- Helpers ---------- */
 
@@ -129,6 +174,20 @@
     return !!(person && myId && person.id !== undefined && person.id !== null && String(person.id) === myId);
   }
 
+  function clear(el) {
+    while (el.firstChild) {
+      el.removeChild(el.firstChild);
+    }
+  }
+
+  function isWide() {
+    return !wide || wide.matches;
+  }
+
+  function pageVisible() {
+    return document.visibilityState !== "hidden";
+  }
+
   function showError(text) {
     if (!els.error) {
       return;
@@ -145,25 +204,36 @@
     setText(els.error, "");
   }
 
+  var statusTimer = null;
+
+  // For screen readers (the region is visually hidden); cleared after a while so that no stale text stays.
   function announce(text) {
-    // Re-announce the same text too: clear first, then set on the next tick.
     if (!els.status) {
       return;
+    }
+    if (statusTimer) {
+      clearTimeout(statusTimer);
     }
     els.status.textContent = "";
     setTimeout(function () {
       els.status.textContent = text;
     }, 50);
+    statusTimer = setTimeout(function () {
+      statusTimer = null;
+      els.status.textContent = "";
+    }, STATUS_CLEAR_MS);
   }
 
-  function unreadBadge(count) {
+  function unreadBadge(count, label) {
     var badge = make("span", "badge badge-unread");
     badge.appendChild(make("span", null, String(count))).setAttribute("aria-hidden", "true");
-    badge.appendChild(make("span", "visually-hidden", t(count === 1 ? "unread_one" : "unread_many", { num: count })));
+    badge.appendChild(
+      make("span", "visually-hidden", label || t(count === 1 ? "unread_one" : "unread_many", { num: count }))
+    );
     return badge;
   }
 
-  /* ---------- Read/last seq bookkeeping (threads and public rooms alike) ---------- */
+  /* ---------- Read / last seq bookkeeping (threads and public rooms alike) ---------- */
 
   var counts = Object.create(null); // room -> {last, read, known}
 
@@ -187,122 +257,103 @@
     c.known = true;
   }
 
-  /* ---------- Public rooms ---------- */
+  /* ---------- Conversations ---------- */
 
-  var roomTitles = Object.create(null);
-
-  function renderRoomUnread(room) {
-    var panel = S.panel(room);
-    if (!panel) {
-      return;
-    }
-    var title = panel.root.querySelector(".chat-title");
-    if (!title) {
-      return;
-    }
-    var old = title.querySelector(".badge-unread");
-    var count = unreadOf(room);
-    if (old && old.getAttribute("data-count") === String(count)) {
-      return;
-    }
-    if (old) {
-      title.removeChild(old);
-    }
-    if (count > 0) {
-      var badge = unreadBadge(count);
-      badge.setAttribute("data-count", String(count));
-      title.appendChild(badge);
-    }
-  }
-
-  /* ---------- Threads ---------- */
-
-  var threads = Object.create(null); // room -> entry
+  var convs = Object.create(null); // room (or REVIEW) -> conversation
   var selected = "";
   var baseline = false; // the first console:state sets what is already known: no alert for it
 
-  function threadTitle(entry) {
-    return t("thread_title", { name: nameOf(entry.data.pupil), stand: entry.data.stand_name || "" });
+  function isThread(conv) {
+    return conv.kind === "thread";
   }
 
-  function buildEntry(room) {
-    var li = make("li", "thread");
-    li.setAttribute("data-room", room);
-
-    var head = make("p", "thread-head");
-    var open = make("button", "thread-open");
-    open.type = "button";
-    open.setAttribute("data-open", "");
-    var newTag = make("span", "tag tag-new", t("thread_new_badge"));
-    newTag.hidden = true;
-    var unread = make("span", "thread-unread");
-    head.appendChild(open);
-    head.appendChild(document.createTextNode(" "));
-    head.appendChild(newTag);
-    head.appendChild(document.createTextNode(" "));
-    head.appendChild(unread);
-    li.appendChild(head);
-
-    var meta = make("p", "thread-meta");
-    li.appendChild(meta);
-
-    var stateLine = make("p", "thread-state");
-    var state = make("span", "badge thread-badge");
-    var wait = make("span", "thread-wait");
-    stateLine.appendChild(state);
-    stateLine.appendChild(document.createTextNode(" "));
-    stateLine.appendChild(wait);
-    li.appendChild(stateLine);
-
-    var taken = make("p", "thread-taken");
-    li.appendChild(taken);
-
-    var actions = make("p", "thread-actions");
-    var take = make("button", "button button-secondary button-small", t("take"));
-    take.type = "button";
-    take.setAttribute("data-take", "");
-    var release = make("button", "button button-secondary button-small", t("release"));
-    release.type = "button";
-    release.setAttribute("data-release", "");
-    actions.appendChild(take);
-    actions.appendChild(document.createTextNode(" "));
-    actions.appendChild(release);
-    li.appendChild(actions);
-
-    var entry = {
-      room: room,
-      data: {},
-      li: li,
-      open: open,
-      newTag: newTag,
-      unread: unread,
-      meta: meta,
-      state: state,
-      wait: wait,
-      taken: taken,
-      take: take,
-      release: release,
-      notified: false,
-      panel: null,
-      busy: false
-    };
-    open.addEventListener("click", function () {
-      selectThread(room, true);
-    });
-    take.addEventListener("click", function () {
-      takeOrRelease(entry, "take");
-    });
-    release.addEventListener("click", function () {
-      takeOrRelease(entry, "release");
-    });
-    return entry;
+  function takerOf(conv) {
+    var d = conv.data;
+    return isThread(conv) && d.taken_by && typeof d.taken_by === "object" ? d.taken_by : null;
   }
 
-  function waitingText(entry) {
-    if (entry.data.state !== "waiting") {
+  function isWaiting(conv) {
+    return isThread(conv) && conv.data.state === "waiting";
+  }
+
+  function threadTitle(conv) {
+    return t("thread_title", { name: nameOf(conv.data.pupil), stand: conv.data.stand_name || "" });
+  }
+
+  function titleOf(conv) {
+    if (conv.kind === REVIEW) {
+      return t("review_title");
+    }
+    return isThread(conv) ? nameOf(conv.data.pupil) : conv.data.title || conv.room;
+  }
+
+  function svg(name) {
+    return S.icon(name);
+  }
+
+  function buildRow(conv) {
+    var li = make("li", "inbox-item");
+    li.setAttribute("data-conv", conv.room);
+    li.setAttribute("data-kind", conv.kind);
+    var button = make("button", "inbox-row");
+    button.type = "button";
+    button.setAttribute("data-open", "");
+    var mark = make("span", "inbox-mark");
+    mark.appendChild(svg(conv.kind === REVIEW ? "hand" : isThread(conv) ? "user" : "users"));
+    button.appendChild(mark);
+    var body = make("span", "inbox-body");
+    var top = make("span", "inbox-top");
+    var title = make("span", "inbox-title");
+    var when = make("span", "inbox-time");
+    top.appendChild(title);
+    top.appendChild(when);
+    var kindLine = make("span", "inbox-kind");
+    var kind = make("span", "inbox-kind-text");
+    var unread = make("span", "inbox-unread");
+    kindLine.appendChild(kind);
+    kindLine.appendChild(unread);
+    var state = make("span", "inbox-state");
+    var preview = make("span", "inbox-preview");
+    body.appendChild(top);
+    body.appendChild(kindLine);
+    body.appendChild(state);
+    body.appendChild(preview);
+    button.appendChild(body);
+    li.appendChild(button);
+    conv.li = li;
+    conv.button = button;
+    conv.parts = { title: title, when: when, kind: kind, unread: unread, state: state, preview: preview };
+    button.addEventListener("click", function () {
+      // Wide screens keep the focus on the row (j / k go on from there); small ones show the pane instead.
+      select(conv.room, { user: true, focus: isWide() ? "" : "title" });
+    });
+    return conv;
+  }
+
+  function newConv(room, kind, data) {
+    var conv = { room: room, kind: kind, data: data || {}, notified: false, announcement: "", panel: null, busy: false };
+    convs[room] = buildRow(conv);
+    return conv;
+  }
+
+  var lastMessages = Object.create(null); // room -> {author, text, ts, hidden}
+
+  function setLast(room, last) {
+    if (!last || typeof last !== "object") {
+      return;
+    }
+    var known = lastMessages[room];
+    if (known && time(known.ts) > time(last.ts)) {
+      return;
+    }
+    lastMessages[room] = last;
+  }
+
+  function waitingText(conv) {
+    if (!isWaiting(conv)) {
       return "";
     }
-    var since = time(entry.data.waiting_since);
+    var since = time(conv.data.waiting_since);
     if (!since) {
       return "";
     }
@@ -316,135 +367,410 @@
     return t("waiting_hours", { hours: Math.floor(minutes / 60), minutes: pad2(minutes % 60) });
   }
 
-  function renderEntry(entry) {
-    var d = entry.data;
-    var name = nameOf(d.pupil);
-    setText(entry.open, name);
-    entry.open.setAttribute("aria-label", t("thread_open_label", { name: name }));
-    if (selected === entry.room) {
-      entry.open.setAttribute("aria-current", "true");
-    } else {
-      entry.open.removeAttribute("aria-current");
+  function previewText(room) {
+    var last = lastMessages[room];
+    if (!last) {
+      return t("preview_none");
     }
-
-    entry.newTag.hidden = !entry.notified;
-    var count = unreadOf(entry.room);
-    if (entry.unread.getAttribute("data-count") !== String(count)) {
-      entry.unread.setAttribute("data-count", String(count));
-      while (entry.unread.firstChild) {
-        entry.unread.removeChild(entry.unread.firstChild);
-      }
-      if (count > 0) {
-        entry.unread.appendChild(unreadBadge(count));
-      }
+    var text = last.hidden || !last.text ? t("preview_hidden") : String(last.text).replace(/\s+/g, " ");
+    var author = last.author && typeof last.author === "object" ? last.author : {};
+    if (isMe(author)) {
+      return t("preview_you", { text: text });
     }
-
-    var meta = [];
-    if (typeof d.class_label === "string" && d.class_label) {
-      meta.push(d.class_label);
+    var conv = convs[room];
+    var pupil = conv && isThread(conv) && conv.data.pupil ? conv.data.pupil : null;
+    if (pupil && author.id !== undefined && String(author.id) === String(pupil.id)) {
+      return text; // the row is already named after the pupil
     }
-    if (typeof d.stand_name === "string" && d.stand_name) {
-      meta.push(d.stand_name);
-    }
-    setText(entry.meta, meta.join(" · "));
-
-    var state = d.state === "waiting" || d.state === "answered" ? d.state : "new";
-    setText(entry.state, t("thread_state_" + state));
-    entry.state.className = "badge thread-badge thread-badge-" + state;
-    setText(entry.wait, waitingText(entry));
-
-    var taker = d.taken_by && typeof d.taken_by === "object" ? d.taken_by : null;
-    var mine = taker && isMe(taker);
-    setText(entry.taken, taker ? (mine ? t("taken_by_you") : t("taken_by", { name: nameOf(taker) })) : "");
-    entry.taken.hidden = !taker;
-
-    entry.take.setAttribute("aria-label", t("take_label", { name: name }));
-    entry.release.setAttribute("aria-label", t("release_label", { name: name }));
-    // Keep the focus when a button disappears: it moves to the one that replaces it.
-    var focused = document.activeElement;
-    entry.take.hidden = !!taker;
-    entry.release.hidden = !mine;
-    if (focused === entry.take && entry.take.hidden && !entry.release.hidden) {
-      entry.release.focus();
-    } else if (focused === entry.release && entry.release.hidden && !entry.take.hidden) {
-      entry.take.focus();
-    } else if ((focused === entry.take || focused === entry.release) && focused.hidden) {
-      entry.open.focus();
-    }
-
-    entry.li.classList.toggle("is-waiting", state === "waiting");
-    entry.li.classList.toggle("is-new", entry.notified);
-    entry.li.classList.toggle("is-selected", selected === entry.room);
+    return t("preview_author", { name: nameOf(author), text: text });
   }
 
-  function compareEntries(a, b) {
-    var aw = a.data.state === "waiting";
-    var bw = b.data.state === "waiting";
-    if (aw !== bw) {
-      return aw ? -1 : 1;
+  function activityOf(conv) {
+    var last = lastMessages[conv.room];
+    return Math.max(last ? time(last.ts) : 0, isThread(conv) ? time(conv.data.last_activity) : 0);
+  }
+
+  function clockOf(ms) {
+    if (!ms) {
+      return "";
     }
-    if (aw) {
+    var d = new Date(ms);
+    var now = new Date();
+    if (d.toDateString() !== now.toDateString()) {
+      return pad2(d.getDate()) + "/" + pad2(d.getMonth() + 1);
+    }
+    return D.hhmm(d);
+  }
+
+  function stateChips(conv, into) {
+    // Private question: its state, for how long it waits, who took it. Shared by the row and the pane.
+    clear(into);
+    var d = conv.data;
+    var state = d.state === "waiting" || d.state === "answered" ? d.state : "new";
+    var badge = make("span", "chip chip-" + state, t("thread_state_" + state));
+    var wait = waitingText(conv);
+    if (wait) {
+      badge.appendChild(document.createTextNode(" " + wait));
+    }
+    into.appendChild(badge);
+    var taker = takerOf(conv);
+    if (taker) {
+      into.appendChild(document.createTextNode(" "));
+      var mine = isMe(taker);
+      into.appendChild(
+        make("span", "chip chip-taken" + (mine ? " is-mine" : ""), mine ? t("taken_by_you") : t("taken_by", { name: nameOf(taker) }))
+      );
+    }
+    if (conv.notified) {
+      into.appendChild(document.createTextNode(" "));
+      into.appendChild(make("span", "chip chip-new", t("thread_new_badge")));
+    }
+  }
+
+  function renderRow(conv) {
+    var p = conv.parts;
+    var count = conv.kind === REVIEW ? heldCount() : unreadOf(conv.room);
+    setText(p.title, titleOf(conv));
+    if (p.unread.getAttribute("data-count") !== String(count)) {
+      p.unread.setAttribute("data-count", String(count));
+      clear(p.unread);
+      if (count > 0) {
+        var label =
+          conv.kind === REVIEW ? t(count === 1 ? "review_some_one" : "review_some_many", { num: count }) : "";
+        p.unread.appendChild(unreadBadge(count, label));
+      }
+    }
+    if (conv.kind === REVIEW) {
+      setText(p.kind, t("review_kind"));
+      setText(p.when, "");
+      setText(p.state, "");
+      p.state.hidden = true;
+      var n = heldCount();
+      setText(p.preview, n ? t(n === 1 ? "review_some_one" : "review_some_many", { num: n }) : t("review_none"));
+    } else if (isThread(conv)) {
+      setText(p.kind, t("kind_private") + " · " + (conv.data.stand_name || ""));
+      setText(p.when, clockOf(activityOf(conv)));
+      p.state.hidden = false;
+      stateChips(conv, p.state);
+      setText(p.preview, previewText(conv.room));
+    } else {
+      setText(p.kind, t("kind_public") + (conv.data.event ? " · " + conv.data.event : ""));
+      setText(p.when, clockOf(activityOf(conv)));
+      setText(p.state, "");
+      p.state.hidden = true;
+      setText(p.preview, previewText(conv.room));
+    }
+    if (selected === conv.room) {
+      conv.button.setAttribute("aria-current", "true");
+    } else {
+      conv.button.removeAttribute("aria-current");
+    }
+    conv.li.classList.toggle("is-selected", selected === conv.room);
+    conv.li.classList.toggle("is-unread", count > 0);
+    conv.li.classList.toggle("is-waiting", isWaiting(conv) && !takerOf(conv));
+    conv.li.classList.toggle("is-new", conv.notified);
+  }
+
+  // Waiting private questions, oldest first; then unread conversations, latest first; then the rest,
+  // latest first (public rooms without any message by name). "Messages à relire" stays last.
+  function rank(conv) {
+    if (conv.kind === REVIEW) {
+      return 3;
+    }
+    if (isWaiting(conv)) {
+      return 0;
+    }
+    return unreadOf(conv.room) > 0 ? 1 : 2;
+  }
+
+  function compare(a, b) {
+    var ra = rank(a);
+    var rb = rank(b);
+    if (ra !== rb) {
+      return ra - rb;
+    }
+    if (ra === 0) {
       return time(a.data.waiting_since) - time(b.data.waiting_since) || num(a.data.id) - num(b.data.id);
     }
-    return time(b.data.last_activity) - time(a.data.last_activity) || num(b.data.id) - num(a.data.id);
+    return activityOf(b) - activityOf(a) || titleOf(a).localeCompare(titleOf(b), "fr");
   }
 
-  function visibleEntries() {
-    return Object.keys(threads)
+  function listed() {
+    return Object.keys(convs)
       .map(function (room) {
-        return threads[room];
+        return convs[room];
       })
-      .filter(function (entry) {
-        return entry.data.state !== "new" || entry.room === selected;
-      });
+      .filter(function (conv) {
+        return !isThread(conv) || conv.data.state !== "new" || conv.room === selected;
+      })
+      .sort(compare);
   }
 
   function renderList() {
-    var list = visibleEntries().sort(compareEntries);
+    var list = listed();
     var active = document.activeElement;
     var hadFocus = active && els.list.contains(active) ? active : null;
     // Move only what is out of place: moving a node would drop the keyboard focus inside it.
     var current = Array.prototype.slice.call(els.list.children);
     var same =
       current.length === list.length &&
-      list.every(function (entry, i) {
-        return current[i] === entry.li;
+      list.every(function (conv, i) {
+        return current[i] === conv.li;
       });
     if (!same) {
       current.forEach(function (li) {
-        var room = li.getAttribute("data-room");
-        if (!threads[room] || list.indexOf(threads[room]) < 0) {
+        var room = li.getAttribute("data-conv");
+        if (!convs[room] || list.indexOf(convs[room]) < 0) {
           els.list.removeChild(li);
         }
       });
-      list.forEach(function (entry, i) {
+      list.forEach(function (conv, i) {
         var at = els.list.children[i];
-        if (at !== entry.li) {
-          els.list.insertBefore(entry.li, at || null);
+        if (at !== conv.li) {
+          els.list.insertBefore(conv.li, at || null);
         }
       });
       if (hadFocus && document.activeElement !== hadFocus && document.contains(hadFocus)) {
         hadFocus.focus();
       }
     }
-    list.forEach(renderEntry);
-    if (els.empty) {
-      els.empty.hidden = list.length > 0;
-    }
+    list.forEach(renderRow);
+    renderSummary(list);
+    renderPane();
+    renderAlert();
     updateTitle();
   }
 
-  /* ---------- Alerts: title, announcement, sound ---------- */
+  function renderSummary(list) {
+    if (!els.summary) {
+      return;
+    }
+    var waiting = list.filter(function (conv) {
+      return isWaiting(conv) && !takerOf(conv);
+    }).length;
+    setText(
+      els.summary,
+      waiting ? t(waiting === 1 ? "summary_waiting_one" : "summary_waiting_many", { num: waiting }) : t("summary_calm")
+    );
+    els.summary.classList.toggle("is-waiting", waiting > 0);
+  }
+
+  /* ---------- The open conversation ---------- */
+
+  function hideOtherPanels(keep) {
+    Object.keys(convs).forEach(function (room) {
+      var panel = room === keep ? null : S.panel(room);
+      if (panel) {
+        panel.root.hidden = true;
+      }
+    });
+  }
+
+  function renderPane() {
+    var conv = selected ? convs[selected] : null;
+    if (els.placeholder) {
+      els.placeholder.hidden = !!conv;
+    }
+    if (els.reviewBox) {
+      els.reviewBox.hidden = !(conv && conv.kind === REVIEW);
+    }
+    if (!conv) {
+      setText(els.title, t("no_conversation"));
+      setText(els.kind, "");
+      els.paneStatus.hidden = true;
+      els.actions.hidden = true;
+      return;
+    }
+    setText(els.title, titleOf(conv));
+    clear(els.kind);
+    els.kind.appendChild(svg(conv.kind === REVIEW ? "hand" : isThread(conv) ? "user" : "users"));
+    var parts = [];
+    if (conv.kind === REVIEW) {
+      parts.push(t("review_kind"));
+    } else if (isThread(conv)) {
+      parts.push(t("kind_private"), conv.data.stand_name || "");
+      if (conv.data.class_label) {
+        parts.push(conv.data.class_label);
+      }
+    } else {
+      parts.push(t("kind_public"));
+      if (conv.data.event) {
+        parts.push(conv.data.event);
+      }
+    }
+    els.kind.appendChild(make("span", null, parts.filter(Boolean).join(" · ")));
+    if (!isThread(conv)) {
+      els.paneStatus.hidden = true;
+      els.actions.hidden = true;
+      return;
+    }
+    els.paneStatus.hidden = false;
+    stateChips(conv, els.paneStatus);
+    if (!takerOf(conv) && conv.data.state === "waiting") {
+      els.paneStatus.appendChild(document.createTextNode(" "));
+      els.paneStatus.appendChild(make("span", "pane-untaken", t("not_taken")));
+    }
+    var taker = takerOf(conv);
+    var mine = !!taker && isMe(taker);
+    var name = nameOf(conv.data.pupil);
+    els.take.setAttribute("aria-label", t("take_label", { name: name }));
+    els.release.setAttribute("aria-label", t("release_label", { name: name }));
+    // Keep the focus when a button disappears: it moves to the one that replaces it.
+    var focused = document.activeElement;
+    els.take.hidden = !!taker;
+    els.release.hidden = !mine;
+    els.actions.hidden = els.take.hidden && els.release.hidden;
+    if (focused === els.take && els.take.hidden) {
+      if (!focusAnswer(conv)) {
+        els.title.focus();
+      }
+    } else if (focused === els.release && els.release.hidden) {
+      (els.take.hidden ? els.title : els.take).focus();
+    }
+  }
+
+  function setView(view) {
+    root.setAttribute("data-view", view);
+  }
+
+  // Opens a conversation in the pane. options: user (chosen by the person: on a small screen the pane
+  // replaces the list), focus: "row" | "title" | "answer" | "" (where the keyboard focus goes).
+  function select(room, options) {
+    options = options || {};
+    var conv = convs[room];
+    if (!conv) {
+      return;
+    }
+    selected = room;
+    hideOtherPanels(conv.kind === REVIEW ? "" : room);
+    if (conv.kind === REVIEW) {
+      conv.panel = null;
+    } else {
+      conv.panel = S.openPanel(room, isThread(conv) ? threadTitle(conv) : null, isThread(conv) ? els.area : els.roomArea, {
+        focus: false
+      });
+      if (!conv.panel) {
+        showError(t("action_failed"));
+      } else {
+        staffWording(conv.panel);
+      }
+    }
+    if (conv.notified) {
+      conv.notified = false;
+    }
+    if (options.user) {
+      setView("conversation");
+    }
+    renderList();
+    if (options.focus === "row" && isWide()) {
+      conv.button.focus();
+    } else if (options.focus === "answer") {
+      if (!focusAnswer(conv)) {
+        els.title.focus();
+      }
+    } else if (options.focus) {
+      els.title.focus();
+    }
+  }
+
+  function focusAnswer(conv) {
+    var panel = conv && conv.panel;
+    var textarea = panel && panel.root.querySelector("textarea");
+    if (!textarea || textarea.closest("[hidden]")) {
+      return false;
+    }
+    textarea.focus();
+    return true;
+  }
+
+  // The panels' shared template speaks to pupils; on the console it speaks to staff.
+  function staffWording(panel) {
+    if (panel.root.getAttribute("data-staff-wording")) {
+      return;
+    }
+    panel.root.setAttribute("data-staff-wording", "true");
+    var empty = panel.root.querySelector("[data-empty]");
+    if (empty) {
+      setText(empty, t("panel_empty"));
+    }
+    var hint = panel.root.querySelector("[data-form] .hint");
+    if (hint) {
+      setText(hint, t("panel_hint"));
+    }
+  }
+
+  if (els.back) {
+    els.back.addEventListener("click", function () {
+      setView("list");
+      var conv = selected && convs[selected];
+      if (conv) {
+        conv.button.focus();
+      }
+    });
+  }
+
+  /* ---------- Alerts: banner, title, sound ---------- */
 
   var baseTitle = document.title;
 
-  function updateTitle() {
-    var n = 0;
-    Object.keys(threads).forEach(function (room) {
-      if (threads[room].notified) {
-        n += 1;
-      }
+  function notifiedConvs() {
+    return Object.keys(convs)
+      .map(function (room) {
+        return convs[room];
+      })
+      .filter(function (conv) {
+        return conv.notified;
+      })
+      .sort(compare);
+  }
+
+  function renderAlert() {
+    if (!els.alert) {
+      return;
+    }
+    var pending = notifiedConvs();
+    var key = pending
+      .map(function (conv) {
+        return conv.room + ":" + (conv.announcement || "");
+      })
+      .join(",");
+    if (els.alert.getAttribute("data-key") === key) {
+      return;
+    }
+    els.alert.setAttribute("data-key", key);
+    clear(els.alert);
+    if (!pending.length) {
+      return;
+    }
+    var first = pending[0];
+    els.alert.appendChild(svg("bell"));
+    var text =
+      pending.length === 1 ? first.announcement || threadTitle(first) : t("alert_many", { num: pending.length });
+    els.alert.appendChild(make("span", "console-alert-text", text));
+    var open = make("button", "button button-small", t("alert_open"));
+    open.type = "button";
+    open.setAttribute("aria-label", t("alert_open_label", { name: nameOf(first.data.pupil) }));
+    open.addEventListener("click", function () {
+      select(first.room, { user: true, focus: "answer" });
     });
+    els.alert.appendChild(open);
+  }
+
+  function needsMe(conv) {
+    if (conv.kind === REVIEW) {
+      return heldCount() > 0;
+    }
+    var taker = takerOf(conv);
+    if (taker && !isMe(taker)) {
+      return false; // a colleague's
+    }
+    return conv.notified || unreadOf(conv.room) > 0;
+  }
+
+  function updateTitle() {
+    var n = Object.keys(convs).filter(function (room) {
+      return needsMe(convs[room]);
+    }).length;
     var wanted = n > 0 ? t("title_count", { num: n, title: baseTitle }) : baseTitle;
     if (document.title !== wanted) {
       document.title = wanted;
@@ -453,6 +779,7 @@
 
   var audio = null;
   var interacted = false;
+  var lastBeep = 0;
 
   function soundWanted() {
     return !els.sound || els.sound.checked;
@@ -498,28 +825,30 @@
   });
 
   function beep() {
-    if (!interacted || !audio || !soundWanted()) {
+    var now = Date.now();
+    if (!interacted || !audio || !soundWanted() || now - lastBeep < BEEP_GAP_MS) {
       return;
     }
+    lastBeep = now;
     try {
       if (audio.state === "suspended" && typeof audio.resume === "function") {
         audio.resume();
       }
-      var now = audio.currentTime;
+      var at = audio.currentTime;
       var osc = audio.createOscillator();
       var gain = audio.createGain();
       osc.type = "sine";
-      osc.frequency.setValueAtTime(880, now);
-      osc.frequency.setValueAtTime(1175, now + 0.12);
-      gain.gain.setValueAtTime(0.0001, now);
-      gain.gain.exponentialRampToValueAtTime(0.18, now + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.3);
+      osc.frequency.setValueAtTime(880, at);
+      osc.frequency.setValueAtTime(1175, at + 0.12);
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(0.18, at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.3);
       osc.connect(gain);
       gain.connect(audio.destination);
-      osc.start(now);
-      osc.stop(now + 0.32);
+      osc.start(at);
+      osc.stop(at + 0.32);
     } catch (e) {
-      // No sound: the highlight and the title still tell.
+      // No sound: the banner and the title still tell.
     }
   }
 
@@ -533,10 +862,23 @@
     els.soundWrap.hidden = false;
   }
 
-  function notify(entry, isNew) {
-    entry.notified = true;
-    var vars = { name: nameOf(entry.data.pupil), stand: entry.data.stand_name || "" };
-    announce(t(isNew ? "announce_new_thread" : "announce_waiting_again", vars));
+  function watching(room) {
+    return selected === room && pageVisible() && (isWide() || root.getAttribute("data-view") === "conversation");
+  }
+
+  // A new message someone else wrote, in a conversation the caller is not reading: beep for pupils' and
+  // teachers' messages (colleagues answering make no sound).
+  function soundFor(room, author) {
+    if (!author || isMe(author) || STAFF_ROLES.indexOf(author.role) >= 0 || watching(room)) {
+      return;
+    }
+    beep();
+  }
+
+  function notify(conv, isNew) {
+    conv.notified = true;
+    var vars = { name: nameOf(conv.data.pupil), stand: conv.data.stand_name || "" };
+    conv.announcement = t(isNew ? "announce_new_thread" : "announce_waiting_again", vars);
     beep();
   }
 
@@ -547,66 +889,82 @@
       return null;
     }
     var room = data.room;
-    var entry = threads[room];
-    var isNew = !entry;
-    var before = entry ? entry.data.state : null;
-    if (!entry) {
-      entry = buildEntry(room);
-      threads[room] = entry;
+    var conv = convs[room];
+    var isNew = !conv;
+    var before = conv ? conv.data.state : null;
+    if (!conv) {
+      conv = newConv(room, "thread", {});
     }
+    var c = countsOf(room);
+    var previousLast = c.last;
     Object.keys(data).forEach(function (key) {
       if (key !== "unread") {
-        entry.data[key] = data[key];
+        conv.data[key] = data[key];
       }
     });
+    if (data.last_message) {
+      setLast(room, data.last_message);
+    }
     if (fromState && hasOwn.call(data, "unread")) {
       mergeServerCounts(room, data.last_seq, data.unread);
     } else {
-      var c = countsOf(room);
       c.last = Math.max(c.last, num(data.last_seq));
       if (isNew) {
-        // A thread met for the first time through thread:updated: everything in it is unread.
-        c.known = true;
+        c.known = true; // a thread met for the first time through thread:updated: all of it is unread
       }
     }
 
-    var waiting = entry.data.state === "waiting";
-    var taker = entry.data.taken_by && typeof entry.data.taken_by === "object" ? entry.data.taken_by : null;
-    var colleague = !!taker && !isMe(taker);
-    var watching = selected === room && document.visibilityState !== "hidden";
-    if (!waiting || colleague) {
-      entry.notified = false; // answered, or a colleague answers it
-    } else if (baseline && (isNew || before !== "waiting") && !watching) {
-      notify(entry, isNew || before === "new");
+    var waiting = conv.data.state === "waiting";
+    if (!waiting || takerOf(conv)) {
+      conv.notified = false; // answered, or someone (the caller or a colleague) took it
+    } else if (baseline && (isNew || before !== "waiting") && !watching(room)) {
+      notify(conv, isNew || before === "new");
     }
-    return entry;
+    if (baseline && !fromState && num(data.last_seq) > previousLast && data.last_message) {
+      soundFor(room, data.last_message.author);
+    }
+    return conv;
   }
 
   function applyState(ack) {
     var seen = Object.create(null);
     (Array.isArray(ack.threads) ? ack.threads : []).forEach(function (data) {
-      var entry = mergeThread(data, true);
-      if (entry) {
-        seen[entry.room] = true;
+      var conv = mergeThread(data, true);
+      if (conv) {
+        seen[conv.room] = true;
       }
     });
     // Threads gone from the state (no longer ours) leave the list, except the one open.
-    Object.keys(threads).forEach(function (room) {
-      if (!seen[room] && room !== selected) {
-        delete threads[room];
+    Object.keys(convs).forEach(function (room) {
+      if (isThread(convs[room]) && !seen[room] && room !== selected) {
+        var li = convs[room].li;
+        if (li.parentNode) {
+          li.parentNode.removeChild(li);
+        }
+        delete convs[room];
       }
     });
     (Array.isArray(ack.rooms) ? ack.rooms : []).forEach(function (r) {
-      if (r && typeof r.room === "string") {
+      if (r && typeof r.room === "string" && convs[r.room] && !isThread(convs[r.room])) {
         mergeServerCounts(r.room, r.last_seq, r.unread);
-        if (typeof r.title === "string") {
-          roomTitles[r.room] = r.title;
+        if (r.last_message) {
+          setLast(r.room, r.last_message);
         }
-        renderRoomUnread(r.room);
       }
     });
+    var first = !baseline;
     baseline = true;
     renderList();
+    if (first && !selected && isWide()) {
+      // A wide screen shows a conversation at once: the first public room (opening a private question
+      // is the person's choice).
+      var room = listed().filter(function (conv) {
+        return conv.kind === "room";
+      })[0];
+      if (room) {
+        select(room.room, {});
+      }
+    }
   }
 
   var stateTimer = null;
@@ -621,7 +979,7 @@
       {},
       function (err, ack) {
         if (err) {
-          setText(els.status, t("state_failed"));
+          showError(t("state_failed"));
           stateTimer = setTimeout(function () {
             stateTimer = null;
             if (socket.connected) {
@@ -634,9 +992,6 @@
           showError(ackError(ack) || t("state_failed"));
           return;
         }
-        if (els.status && els.status.textContent === t("state_failed")) {
-          setText(els.status, "");
-        }
         hideError();
         applyState(ack);
       },
@@ -644,50 +999,27 @@
     );
   }
 
-  /* ---------- Opening, taking, releasing ---------- */
+  /* ---------- Taking, releasing ---------- */
 
-  function selectThread(room, focus) {
-    var entry = threads[room];
-    if (!entry) {
+  function takeOrRelease(conv, action) {
+    if (!conv || !isThread(conv) || conv.busy) {
       return;
     }
-    selected = room;
-    Object.keys(threads).forEach(function (other) {
-      var e = threads[other];
-      if (other !== room && e.panel) {
-        e.panel.root.hidden = true;
-      }
-    });
-    entry.notified = false;
-    entry.panel = S.openPanel(room, threadTitle(entry), els.area, { focus: !!focus });
-    if (els.placeholder) {
-      els.placeholder.hidden = !!entry.panel;
-    }
-    if (!entry.panel) {
-      showError(t("action_failed"));
-    }
-    renderList();
-  }
-
-  function takeOrRelease(entry, action) {
-    if (entry.busy) {
-      return;
-    }
-    entry.busy = true;
+    conv.busy = true;
     hideError();
-    var button = action === "take" ? entry.take : entry.release;
+    var button = action === "take" ? els.take : els.release;
     button.setAttribute("aria-disabled", "true");
-    S.emit("thread:" + action, { room: entry.room }, function (err, ack) {
-      entry.busy = false;
+    S.emit("thread:" + action, { room: conv.room }, function (err, ack) {
+      conv.busy = false;
       button.removeAttribute("aria-disabled");
       if (!err && ack && ack.ok === true) {
         if (ack.thread) {
           mergeThread(ack.thread, false);
         }
+        var name = nameOf(conv.data.pupil);
+        announce(t(action === "take" ? "taken_done" : "released_done", { name: name }));
         if (action === "take") {
-          entry.notified = false;
-          renderList();
-          selectThread(entry.room, true);
+          select(conv.room, { user: true, focus: "answer" });
         } else {
           renderList();
         }
@@ -698,21 +1030,38 @@
     });
   }
 
+  els.take.addEventListener("click", function () {
+    if (els.take.getAttribute("aria-disabled") !== "true") {
+      takeOrRelease(convs[selected], "take");
+    }
+  });
+  els.release.addEventListener("click", function () {
+    if (els.release.getAttribute("aria-disabled") !== "true") {
+      takeOrRelease(convs[selected], "release");
+    }
+  });
+
   /* ---------- Held messages to review ---------- */
 
   var held = Object.create(null); // message id -> li
 
-  function roomLabel(room) {
-    if (threads[room]) {
-      return threadTitle(threads[room]);
-    }
-    return roomTitles[room] || room;
+  function heldCount() {
+    return Object.keys(held).length;
   }
 
-  function updateReviewEmpty() {
-    if (els.reviewEmpty) {
-      els.reviewEmpty.hidden = Object.keys(held).length > 0;
+  function roomLabel(room) {
+    var conv = convs[room];
+    if (!conv) {
+      return room;
     }
+    return isThread(conv) ? threadTitle(conv) : titleOf(conv);
+  }
+
+  function updateReview() {
+    if (els.reviewEmpty) {
+      els.reviewEmpty.hidden = heldCount() > 0;
+    }
+    renderList();
   }
 
   function removeHeld(id, message) {
@@ -726,12 +1075,12 @@
     if (li.parentNode) {
       li.parentNode.removeChild(li);
     }
-    updateReviewEmpty();
+    updateReview();
     if (message) {
       announce(message);
     }
     if (focusNext) {
-      var target = next ? next.querySelector("button") : els.reviewTitle;
+      var target = next ? next.querySelector("button") : els.title;
       if (target) {
         target.focus();
       }
@@ -796,26 +1145,150 @@
 
     held[m.id] = li;
     els.review.appendChild(li);
-    updateReviewEmpty();
+    updateReview();
     announce(t("announce_held"));
+    beep();
   }
 
+  /* ---------- Keyboard shortcuts ---------- */
+
+  function typingIn(el) {
+    if (!el || el === document.body) {
+      return false;
+    }
+    var tag = el.tagName;
+    return el.isContentEditable || tag === "TEXTAREA" || tag === "INPUT" || tag === "SELECT";
+  }
+
+  function step(delta) {
+    var list = listed();
+    if (!list.length) {
+      return;
+    }
+    var at = list.indexOf(convs[selected]);
+    var next = at < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta));
+    select(list[next].room, { user: true, focus: isWide() ? "row" : "title" });
+  }
+
+  function nextUnread() {
+    var list = listed();
+    var at = list.indexOf(convs[selected]);
+    for (var i = 1; i <= list.length; i++) {
+      var conv = list[(at + i + list.length) % list.length];
+      if (conv.room !== selected && (needsMe(conv) || (isWaiting(conv) && !takerOf(conv)))) {
+        select(conv.room, { user: true, focus: isWide() ? "row" : "title" });
+        return;
+      }
+    }
+  }
+
+  function toggleKeys() {
+    if (!els.keys) {
+      return;
+    }
+    els.keys.open = !els.keys.open;
+    var summary = els.keys.querySelector("summary");
+    if (summary) {
+      summary.focus();
+    }
+  }
+
+  var SHORTCUTS = {
+    j: function () {
+      step(1);
+    },
+    k: function () {
+      step(-1);
+    },
+    n: nextUnread,
+    t: function () {
+      var conv = convs[selected];
+      if (conv && isThread(conv) && !takerOf(conv)) {
+        takeOrRelease(conv, "take");
+      }
+    },
+    r: function () {
+      var conv = convs[selected];
+      if (conv && conv.kind !== REVIEW) {
+        setView("conversation");
+        focusAnswer(conv);
+      }
+    },
+    "?": toggleKeys
+  };
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.isComposing || typingIn(ev.target)) {
+      return;
+    }
+    var action = null;
+    if (ev.key === "Escape" && els.keys && els.keys.open) {
+      els.keys.open = false;
+      var summary = els.keys.querySelector("summary");
+      if (summary) {
+        summary.focus();
+      }
+      return;
+    }
+    if (ev.altKey) {
+      if (ev.key === "ArrowDown") {
+        action = SHORTCUTS.j;
+      } else if (ev.key === "ArrowUp") {
+        action = SHORTCUTS.k;
+      }
+    } else if (hasOwn.call(SHORTCUTS, ev.key) && (ev.key === "?" || !ev.shiftKey)) {
+      action = SHORTCUTS[ev.key];
+    }
+    if (!action) {
+      return;
+    }
+    ev.preventDefault();
+    action();
+  });
+
   /* ---------- Wiring ---------- */
+
+  // The public rooms: one row per panel the page holds.
+  Array.prototype.forEach.call(els.roomArea.querySelectorAll(".chat[data-room]"), function (el) {
+    var room = el.getAttribute("data-room");
+    var title = el.querySelector(".chat-title");
+    var event = el.querySelector(".chat-event");
+    newConv(room, "room", {
+      title: title ? title.textContent.trim() : room,
+      event: event ? event.textContent.trim() : ""
+    });
+    el.hidden = true; // until it is chosen; chat.js keeps it joined
+    var panel = S.panel(room);
+    if (panel) {
+      staffWording(panel);
+    }
+  });
+  newConv(REVIEW, REVIEW, {});
+  setView("list");
 
   S.on("message", function (room, m) {
     var c = counts[room];
     if (!c || !m || typeof m.seq !== "number") {
       return;
     }
+    var fresh = c.known && m.seq > c.last;
     c.last = Math.max(c.last, m.seq);
     if (m.author && isMe(m.author) && c.read >= m.seq - 1) {
       c.read = Math.max(c.read, m.seq); // our own message is read
     }
-    if (threads[room]) {
-      renderEntry(threads[room]);
-      updateTitle();
-    } else {
-      renderRoomUnread(room);
+    if (!m.held) {
+      setLast(room, {
+        author: m.author,
+        text: m.hidden ? "" : m.text,
+        ts: m.ts,
+        hidden: !!m.hidden
+      });
+    }
+    if (fresh && baseline && !m.hidden) {
+      soundFor(room, m.author);
+    }
+    if (convs[room]) {
+      renderList();
     }
   });
 
@@ -823,10 +1296,8 @@
     var c = countsOf(room);
     c.read = Math.max(c.read, seq);
     c.last = Math.max(c.last, seq);
-    if (threads[room]) {
-      renderEntry(threads[room]);
-    } else {
-      renderRoomUnread(room);
+    if (convs[room]) {
+      renderList();
     }
   });
 
@@ -851,17 +1322,25 @@
   }
 
   setInterval(function () {
-    Object.keys(threads).forEach(function (room) {
-      setText(threads[room].wait, waitingText(threads[room]));
+    Object.keys(convs).forEach(function (room) {
+      if (isWaiting(convs[room])) {
+        renderRow(convs[room]);
+      }
     });
+    renderPane();
   }, TICK_MS);
 
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState !== "hidden" && selected && threads[selected] && threads[selected].notified) {
-      threads[selected].notified = false;
+    var conv = selected && convs[selected];
+    if (pageVisible() && conv && conv.notified) {
+      conv.notified = false;
       renderList();
     }
   });
+
+  if (wide && typeof wide.addEventListener === "function") {
+    wide.addEventListener("change", renderList);
+  }
 
   renderList();
 })();
