@@ -24,6 +24,7 @@ from server.auth import Principal, principal_for_token
 from server.config import Settings
 from server.errors import DomainError, nack
 from server.outbox import DirectFanout, DirectFanoutRedis, SalonSocketServer
+from server.presence import person_key
 
 log = logging.getLogger("salon.realtime")
 
@@ -183,6 +184,7 @@ def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> No
             # The client's connect_error carries {"message": ..., "data": {"code": "unauthorized"}}.
             raise socketio.exceptions.ConnectionRefusedError("Connectez-vous d'abord.", {"code": "unauthorized"})
         await sio.save_session(sid, {"principal": principal})
+        services.presence.identify(sid, person_key(principal))
         for hook in services.connect_hooks:
             await hook(sid, principal)
         metrics.inc("salon_socket_connects_total")

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
+from tests.server.test_presence_people import check_two_tabs_count_once
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +89,7 @@ async def test_a_pro_on_one_worker_answers_a_pupils_thread_on_the_other(pair):
     finally:
         await pupil.close()
         await pro.close()
+
+
+async def test_a_pupil_with_a_tab_on_each_worker_counts_once(pair):
+    await check_two_tabs_count_once(pair[0].url, pair[1].url)
