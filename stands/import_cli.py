@@ -16,7 +16,7 @@ from server.errors import DomainError
 from server.i18n import gettext as _
 from stands import service as fair
 from stands.exports import export_records, to_csv
-from stands.import_service import STATUS_LABELS, ImportReport, import_stands
+from stands.import_service import ImportReport, import_stands, status_labels
 from stands.imports import parse_import
 
 PROGRESS_FROM = 100
@@ -61,20 +61,26 @@ async def run_import(settings: Settings, slug: str, path: str, *, dry_run: bool,
 def format_report(report: ImportReport) -> str:
     """The report as text: the file's notes, one line per note of each row, then the totals."""
     lines = list(report.notes)
+    labels = status_labels(report.dry_run)
     for row in report.rows:
-        start = f"{_('ligne')} {row.line}\t{_(STATUS_LABELS[row.status])}\t{row.stand}"
+        start = f"{_('ligne')} {row.line}\t{labels[row.status]}\t{row.stand}"
         if not row.notes:
             lines.append(start)
         for note in row.notes:
             lines.append(f"{start}\t{note.column + ' : ' if note.column else ''}{note.message}")
     counts = report.counts()
-    lines.append(
+    totals = (
         _(
-            "Lignes lues : %(total)d ; créées : %(created)d, modifiées : %(updated)d, inchangées : %(unchanged)d, "
-            "refusées : %(refused)d."
+            "Lignes lues : %(total)d ; à créer : %(created)d, à mettre à jour : %(updated)d, "
+            "inchangées : %(unchanged)d, refusées : %(refused)d."
         )
-        % {"total": len(report.rows), **counts}
+        if report.dry_run
+        else _(
+            "Lignes lues : %(total)d ; créées : %(created)d, mises à jour : %(updated)d, "
+            "inchangées : %(unchanged)d, refusées : %(refused)d."
+        )
     )
+    lines.append(totals % {"total": len(report.rows), **counts})
     if report.dry_run:
         lines.append(_("Essai (--dry-run) : rien n'a été enregistré."))
     return "\n".join(lines)

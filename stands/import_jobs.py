@@ -1,5 +1,9 @@
 """Back-office imports: an ImportJob records the run, which goes on in the background while the organiser
 watches its progress (`stands.import_views`); the work itself is `stands.import_service.import_stands`.
+
+A dry run keeps the file it checked (a `Media` row of type `IMPORT_SOURCE_TYPE`, named in the job's report as
+`source`, never served by /media), so that the organiser can start the real import from its report without
+sending the file again (`start_from_dry_run`). The dry run's report then names the real run (`launched`).
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from server.timeutil import utcnow
 from stands import service as fair
 from stands.import_service import ImportInterrupted, import_stands
 from stands.imports import ImportFile, parse_import
-from stands.models import Event, ImportJob
+from stands.models import Event, ImportJob, Media
 from stands.permissions import require_organiser
+from stands.uploads import IMPORT_SOURCE_TYPE, store_media
 
 log = logging.getLogger("salon.import")
 
@@ -32,14 +37,54 @@ async def start_import(
     principal = require_organiser(principal)
     event = await fair.event_by_slug(db, slug)
     parsed = await asyncio.to_thread(parse_import, data)  # a 5 MB file takes a moment: off the event loop
+    report: dict[str, object] = {}
+    if dry_run:
+        report["source"] = (await store_media(db, data, IMPORT_SOURCE_TYPE)).sha256
     job = ImportJob(
         event_id=event.id,  # type: ignore[arg-type]
         filename=filename[:200],
         dry_run=dry_run,
         total_rows=parsed.total_rows,
         created_by=principal.id,
+        report=report,
     )
     db.add(job)
+    await db.commit()
+    return job, parsed
+
+
+def may_launch(job: ImportJob) -> bool:
+    """Whether the real import can start from this job: a finished dry run whose file is kept."""
+    report = job.report or {}
+    return job.dry_run and job.status == "done" and bool(report.get("source")) and not report.get("launched")
+
+
+async def start_from_dry_run(
+    db: AsyncSession, principal: Principal | None, job_id: int
+) -> tuple[ImportJob, ImportFile]:
+    """The real import of the file a dry run checked: a new job (commits), to run like an uploaded one."""
+    principal = require_organiser(principal)
+    dry, _event = await get_job(db, principal, job_id)
+    report = dict(dry.report or {})
+    if report.get("launched"):
+        raise DomainError("conflict", _("L'import de ce fichier a déjà été lancé."))
+    if not may_launch(dry):
+        raise DomainError("conflict", _("Seul un essai à blanc terminé peut être suivi de l'import réel."))
+    source = (await db.exec(select(Media.data).where(Media.sha256 == report["source"]))).first()
+    if source is None:
+        raise DomainError("conflict", _("Le fichier de cet essai n'est plus disponible : envoyez-le à nouveau."))
+    parsed = await asyncio.to_thread(parse_import, source)
+    job = ImportJob(
+        event_id=dry.event_id,
+        filename=dry.filename,
+        dry_run=False,
+        total_rows=parsed.total_rows,
+        created_by=principal.id,
+    )
+    db.add(job)
+    await db.flush()
+    dry.report = {**report, "launched": job.id}
+    db.add(dry)
     await db.commit()
     return job, parsed
 

@@ -40,9 +40,31 @@ log = logging.getLogger("salon.import")
 
 BATCH = 20  # lines per commit: progress every few hundred milliseconds, short write locks on SQLite
 STATUSES = ("created", "updated", "unchanged", "refused")
-STATUS_LABELS = {"created": N_("créé"), "updated": N_("modifié"), "unchanged": N_("inchangé"), "refused": N_("refusé")}
+# What a run did (past tense) and what a dry run says a run would do (future): never "créé" for a dry run.
+STATUS_LABELS = {
+    "created": N_("créé"),
+    "updated": N_("mis à jour"),
+    "unchanged": N_("inchangé"),
+    "refused": N_("refusé"),
+}
+DRY_RUN_LABELS = {
+    "created": N_("à créer"),
+    "updated": N_("sera mis à jour"),
+    "unchanged": N_("restera inchangé"),
+    "refused": N_("sera refusé"),
+}
 STAND_COLUMNS = ("name", "kind", "sector", "department", "city", "description", "website")
 Progress = Callable[[int, int], Awaitable[None]]
+
+
+def status_labels(dry_run: bool) -> dict[str, str]:
+    """Each row status as the report says it, in French: future for a dry run, past for a real one."""
+    return {status: _(label) for status, label in (DRY_RUN_LABELS if dry_run else STATUS_LABELS).items()}
+
+
+def tense(dry_run: bool, done: str, planned: str) -> str:
+    """`planned` (already translated) in a dry run's report, `done` in a real run's."""
+    return planned if dry_run else done
 
 
 class ImportInterrupted(Exception):
@@ -148,7 +170,8 @@ async def import_stands(
             if on_progress is not None:
                 await on_progress(done, len(lines))
     if job is not None:
-        job.status, job.finished_at, job.report = "done", utcnow(), report.to_json()
+        # Keys set before the run (the dry run's stored file, see stands.import_jobs) are kept.
+        job.status, job.finished_at, job.report = "done", utcnow(), {**(job.report or {}), **report.to_json()}
         db.add(job)
         await db.commit()
     return report
@@ -178,7 +201,7 @@ async def _apply_in_savepoint(
     result: RowReport | None = None
     try:
         async with db.begin_nested():
-            result = await apply_row(db, event_id, index, row, actor_id, invitations)
+            result = await apply_row(db, event_id, index, row, actor_id, invitations, dry_run=dry_run)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -249,9 +272,17 @@ class StandIndex:
 
 
 async def apply_row(
-    db: AsyncSession, event_id: int, index: StandIndex, row: StandRow, actor_id: int | None, mails: list[_Invitation]
+    db: AsyncSession,
+    event_id: int,
+    index: StandIndex,
+    row: StandRow,
+    actor_id: int | None,
+    mails: list[_Invitation],
+    *,
+    dry_run: bool = False,
 ) -> RowReport:
-    """Create or update one stand from a valid line (no commit); raises RowRefused."""
+    """Create or update one stand from a valid line (no commit); raises RowRefused. With `dry_run` the work is
+    the same (the caller rolls it back) and the notes say what a real run will do."""
     wanted: dict[str, str] = {"name": row.name, "kind": row.kind, "sector": row.sector, **row.fields}
     stand_id = index.find(row.name)
     notes: list[Problem] = []
@@ -260,14 +291,14 @@ async def apply_row(
         assert event is not None
         stand = await fair.save_stand(db, event, **wanted)
         status = "created"
-        notes.append(Problem("", _("Stand créé.")))
+        notes.append(Problem("", tense(dry_run, _("Stand créé."), _("Stand à créer."))))
     else:
         stand = (
             await db.exec(select(Stand).where(Stand.id == stand_id).execution_options(populate_existing=True))
         ).one()
         changed = [column for column in STAND_COLUMNS if column in wanted and getattr(stand, column) != wanted[column]]
         for column in changed:
-            notes.append(Problem(column, _describe_change(column, getattr(stand, column), wanted[column])))
+            notes.append(Problem(column, _describe_change(column, getattr(stand, column), wanted[column], dry_run)))
             setattr(stand, column, wanted[column])
         if changed:
             stand.updated_at = utcnow()
@@ -280,9 +311,9 @@ async def apply_row(
         status = "updated" if changed else "unchanged"
     assert stand.id is not None
     if row.job_titles is not None:
-        notes.extend(await _add_job_cards(db, stand, row))
+        notes.extend(await _add_job_cards(db, stand, row, dry_run))
     if row.staff_emails is not None:
-        notes.extend(await _add_staff(db, stand, row.staff_emails, actor_id, mails))
+        notes.extend(await _add_staff(db, stand, row.staff_emails, actor_id, mails, dry_run))
     if status == "unchanged" and notes:
         status = "updated"
     if status != "unchanged":
@@ -293,17 +324,18 @@ async def apply_row(
     return RowReport(row.line, stand.name, status, notes)
 
 
-def _describe_change(column: str, old: str, new: str) -> str:
+def _describe_change(column: str, old: str, new: str, dry_run: bool = False) -> str:
+    values = {"old": old[:80], "new": new[:80]}
     if column == "description":
-        return _("Présentation modifiée.")
+        return tense(dry_run, _("Présentation modifiée."), _("Présentation à modifier."))
     if not old:
-        return _("Renseigné : « %(new)s ».") % {"new": new[:80]}
+        return tense(dry_run, _("Renseigné : « %(new)s »."), _("Sera renseigné : « %(new)s ».")) % values
     if not new:
-        return _("Effacé (c'était « %(old)s »).") % {"old": old[:80]}
-    return _("« %(old)s » devient « %(new)s ».") % {"old": old[:80], "new": new[:80]}
+        return tense(dry_run, _("Effacé (c'était « %(old)s »)."), _("Sera effacé (c'est « %(old)s »).")) % values
+    return tense(dry_run, _("« %(old)s » devient « %(new)s »."), _("« %(old)s » deviendra « %(new)s ».")) % values
 
 
-async def _add_job_cards(db: AsyncSession, stand: Stand, row: StandRow) -> list[Problem]:
+async def _add_job_cards(db: AsyncSession, stand: Stand, row: StandRow, dry_run: bool = False) -> list[Problem]:
     """Add the job cards the stand lacks (matched by title, accents and case ignored); never delete one."""
     assert row.job_titles is not None
     cards = {fold(c.title): c for c in (await db.exec(select(JobCard).where(JobCard.stand_id == stand.id))).all()}
@@ -320,14 +352,21 @@ async def _add_job_cards(db: AsyncSession, stand: Stand, row: StandRow) -> list[
     await db.flush()
     notes = []
     if added:
-        notes.append(Problem("job_titles", _("Fiches métiers ajoutées : %(titles)s.") % {"titles": ", ".join(added)}))
+        text = tense(dry_run, _("Fiches métiers ajoutées : %(titles)s."), _("Fiches métiers à ajouter : %(titles)s."))
+        notes.append(Problem("job_titles", text % {"titles": ", ".join(added)}))
     if recoded:
-        notes.append(Problem("rome_codes", _("Codes ROME mis à jour : %(cards)s.") % {"cards": ", ".join(recoded)}))
+        text = tense(dry_run, _("Codes ROME mis à jour : %(cards)s."), _("Codes ROME à mettre à jour : %(cards)s."))
+        notes.append(Problem("rome_codes", text % {"cards": ", ".join(recoded)}))
     return notes
 
 
 async def _add_staff(
-    db: AsyncSession, stand: Stand, emails: tuple[str, ...], actor_id: int | None, mails: list[_Invitation]
+    db: AsyncSession,
+    stand: Stand,
+    emails: tuple[str, ...],
+    actor_id: int | None,
+    mails: list[_Invitation],
+    dry_run: bool = False,
 ) -> list[Problem]:
     added, invited = [], []
     for email in emails:
@@ -344,7 +383,11 @@ async def _add_staff(
     await db.flush()
     notes = []
     if added:
-        notes.append(Problem("staff_emails", _("Ajouté·es à l'équipe : %(emails)s.") % {"emails": ", ".join(added)}))
+        text = tense(
+            dry_run, _("Comptes ajoutés à l'équipe : %(emails)s."), _("Comptes à ajouter à l'équipe : %(emails)s.")
+        )
+        notes.append(Problem("staff_emails", text % {"emails": ", ".join(added)}))
     if invited:
-        notes.append(Problem("staff_emails", _("Invité·es par e-mail : %(emails)s.") % {"emails": ", ".join(invited)}))
+        text = tense(dry_run, _("Invitation envoyée à : %(emails)s."), _("Invitation à envoyer à : %(emails)s."))
+        notes.append(Problem("staff_emails", text % {"emails": ", ".join(invited)}))
     return notes

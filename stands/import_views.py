@@ -24,8 +24,8 @@ from server.timeutil import iso, paris
 from server.web import JSONResponse, current_principal, render, services
 from stands import service as fair
 from stands.exports import export_records, to_csv
-from stands.import_jobs import get_job, recent_jobs, run_job, start_import
-from stands.import_service import STATUS_LABELS
+from stands.import_jobs import get_job, may_launch, recent_jobs, run_job, start_from_dry_run, start_import
+from stands.import_service import status_labels
 from stands.imports import ImportFile
 from stands.models import Event, ImportJob
 from stands.permissions import require_organiser
@@ -163,7 +163,7 @@ def job_json(job: ImportJob, event: Event) -> dict[str, Any]:
         "done_rows": job.done_rows,
         "created_at": iso(paris(job.created_at)),
         "finished_at": iso(paris(job.finished_at)) if job.finished_at else None,
-        "report": job.report or {},
+        "report": {k: v for k, v in (job.report or {}).items() if k != "source"},
     }
 
 
@@ -196,9 +196,21 @@ async def job_page(request: Request) -> Response:
             "notes": report.get("notes", []),
             "rows": report.get("rows", []),
             "error": report.get("error"),
-            "status_labels": {status: _(label) for status, label in STATUS_LABELS.items()},
+            "status_labels": status_labels(job.dry_run),
+            "may_launch": may_launch(job),
+            "launched": report.get("launched"),
         },
     )
+
+
+async def launch_import(request: Request) -> Response:
+    """POST from a dry run's report: the real import of the file it checked, without sending it again."""
+    principal = await current_principal(request)
+    async with services(request).sessions() as db:
+        job, parsed = await start_from_dry_run(db, principal, request.path_params["job_id"])
+    assert job.id is not None
+    _start_in_background(request, job.id, parsed)
+    return RedirectResponse(f"/admin/imports/{job.id}", status_code=303)
 
 
 async def api_job(request: Request) -> Response:
@@ -228,5 +240,6 @@ routes = [
     Route("/admin/events/{slug}/import", import_page, methods=["GET", "POST"], name="stands_import"),
     Route("/admin/events/{slug}/export.csv", export_csv, name="stands_export"),
     Route("/admin/imports/{job_id:int}", job_page, name="import_job"),
+    Route("/admin/imports/{job_id:int}/run", launch_import, methods=["POST"], name="import_launch"),
     Route("/api/imports/{job_id:int}", api_job),
 ]

@@ -21,6 +21,7 @@ from server.errors import DomainError
 from server.i18n import gettext as _
 from server.web import services
 from stands.models import Document, Media
+from stands.uploads import IMPORT_SOURCE_TYPE
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 CACHE_FOREVER = "public, max-age=31536000, immutable"
@@ -85,6 +86,8 @@ async def media_file(request: Request) -> Response:
         if found is None:
             raise DomainError("not_found", _("Ce fichier n'existe pas."))
         media_id, content_type, title = found
+        if content_type == IMPORT_SOURCE_TYPE:  # an import's file is the organisers' business only
+            raise DomainError("not_found", _("Ce fichier n'existe pas."))
         headers = media_headers(sha256, content_type, title)
         if etag_matches(request.headers.get("if-none-match"), headers["ETag"]):
             return Response(status_code=304, headers=headers)

@@ -85,6 +85,10 @@ def check_pdf(data: bytes) -> bytes:
     return data
 
 
+# A dry run's CSV file, kept so that the real import can start from it (stands.import_jobs); never served.
+IMPORT_SOURCE_TYPE = "text/csv"
+
+
 async def store_media(db: AsyncSession, data: bytes, content_type: str) -> Media:
     """The media row for these bytes, created once (same bytes, same row)."""
     digest = hashlib.sha256(data).hexdigest()

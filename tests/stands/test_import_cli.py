@@ -40,15 +40,19 @@ def test_import_exits_0_when_every_row_is_taken_and_a_second_run_changes_nothing
     before = stand_names(db)
     dry = salon(env, "import", EVENT, str(EXAMPLE), "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "ligne 2\tcréé\tFonderie du Bocage" in dry.stdout and "rien n'a été enregistré" in dry.stdout
+    # A dry run says what would happen: "à créer", never "créé" (it created nothing).
+    assert "ligne 2\tà créer\tFonderie du Bocage\tStand à créer." in dry.stdout
+    assert "\tcréé\t" not in dry.stdout and "Stand créé." not in dry.stdout
+    assert "à créer : 11" in dry.stdout and "rien n'a été enregistré" in dry.stdout
     assert stand_names(db) == before
     real = salon(env, "import", EVENT, str(EXAMPLE))
     assert real.returncode == 0, real.stderr
     assert "créées : 11" in real.stdout and "refusées : 0" in real.stdout
+    assert "ligne 2\tcréé\tFonderie du Bocage\tStand créé." in real.stdout
     assert stand_names(db) - before >= {"Fonderie du Bocage", "CFA du Bâtiment de Caen", "Transports Hébert"}
     again = salon(env, "import", EVENT, str(EXAMPLE))
     assert again.returncode == 0
-    assert "inchangées : 11" in again.stdout and "\tcréé\t" not in again.stdout and "\tmodifié\t" not in again.stdout
+    assert "inchangées : 11" in again.stdout and "\tcréé\t" not in again.stdout and "\tmis à jour\t" not in again.stdout
 
 
 def test_import_exits_1_when_some_rows_are_refused_and_keeps_the_others(fair, tmp_path):
@@ -106,7 +110,7 @@ def test_export_then_import_changes_nothing(fair, tmp_path):
         count = conn.execute(query, (EVENT,)).fetchone()[0]
     again = salon(env, "import", EVENT, str(target))
     assert again.returncode == 0, again.stdout
-    assert f"Lignes lues : {count} ; créées : 0, modifiées : 0, inchangées : {count}, refusées : 0." in again.stdout
+    assert f"Lignes lues : {count} ; créées : 0, mises à jour : 0, inchangées : {count}, refusées : 0." in again.stdout
 
 
 def test_long_files_show_their_progress_on_stderr(fair, tmp_path):

@@ -192,8 +192,26 @@ async def test_a_dry_run_writes_nothing_and_reports_what_a_real_run_does(world):
     assert await snapshot(world) == before
     assert len(mailer.RECENT) == sent_before
     real = await run(world, GOOD_AND_BAD)
-    assert [r.to_json() for r in dry.rows] == [r.to_json() for r in real.rows]
+
+    def outcome(report):
+        return [(r.line, r.stand, r.status, [n.column for n in r.notes]) for r in report.rows]
+
+    assert outcome(dry) == outcome(real)
     assert dry.dry_run and not real.dry_run
+    # The same notes, but a dry run speaks of what will be done, a real run of what was done.
+    dry_notes = {(n.column, n.message) for r in dry.rows for n in r.notes}
+    real_notes = {(n.column, n.message) for r in real.rows for n in r.notes}
+    assert {
+        ("", "Stand à créer."),
+        ("city", "Sera renseigné : « Flers »."),
+        ("job_titles", "Fiches métiers à ajouter : Chaudronnier."),
+    } <= dry_notes
+    assert {
+        ("", "Stand créé."),
+        ("city", "Renseigné : « Flers »."),
+        ("job_titles", "Fiches métiers ajoutées : Chaudronnier."),
+    } <= real_notes
+    assert ("", "Stand créé.") not in dry_notes and ("", "Stand à créer.") not in real_notes
     async with world["sessions"]() as db:
         job = await db.get(ImportJob, job_id)
         assert job.status == "done" and job.report["dry_run"] and job.report["counts"]["created"] == 1
@@ -234,7 +252,7 @@ async def test_existing_accounts_are_added_and_others_invited_once(world):
     first = await run(world, text)
     assert first.rows[0].status == "updated"
     assert [(n.column, n.message) for n in first.rows[0].notes] == [
-        ("staff_emails", "Invité·es par e-mail : a@fonderie.example.")
+        ("staff_emails", "Invitation envoyée à : a@fonderie.example.")
     ]
     second = await run(world, text)
     assert second.rows[0].status == "unchanged"

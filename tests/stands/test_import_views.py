@@ -93,12 +93,58 @@ async def test_an_organiser_uploads_a_file_and_reads_the_report(organiser, site)
     assert f'href="/admin/imports/{job_id}"' in history.text
 
 
+def stands_named(db: Path, name: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM stands WHERE name = ?", (name,)).fetchone()[0]
+
+
 async def test_a_dry_run_through_the_page_writes_no_stand(organiser, site):
     response = await upload(organiser, b"name;kind;sector\nImport Web Essai;company;btp\n", dry_run=True)
     job = await finished(organiser, response.headers["location"].rsplit("/", 1)[1])
     assert job["dry_run"] and job["report"]["counts"]["created"] == 1
+    assert stands_named(site[1], "Import Web Essai") == 0
+
+
+async def test_a_dry_run_speaks_in_the_future_and_launches_the_real_import_of_its_file(organiser, site):
+    response = await upload(organiser, b"name;kind;sector\nImport Web Lancement;company;btp\n", dry_run=True)
+    dry_id = response.headers["location"].rsplit("/", 1)[1]
+    dry = await finished(organiser, dry_id)
+    assert "source" not in dry["report"]  # where the file is kept is the server's business
+    page = (await organiser.get(f"/admin/imports/{dry_id}")).text
+    assert "Stands à créer : 1" in page and "Stand à créer." in page and ">à créer</span>" in page
+    assert "Stand créé." not in page and ">créé</span>" not in page and "Créés" not in page
+    assert f'<form method="post" action="/admin/imports/{dry_id}/run">' in page
+    assert re.search(r"<button[^>]*>Lancer l(&#39;|')import</button>", page)
     with sqlite3.connect(site[1]) as conn:
-        assert conn.execute("SELECT count(*) FROM stands WHERE name = 'Import Web Essai'").fetchone()[0] == 0
+        kept = conn.execute("SELECT sha256 FROM media WHERE content_type = 'text/csv'").fetchall()
+    assert kept
+    for (sha,) in kept:
+        assert (await organiser.get(f"/media/{sha}")).status_code == 404
+
+    professional = await signed_in(site[0].url, "pro@demo.salon")
+    try:
+        assert (await professional.post(f"/admin/imports/{dry_id}/run")).status_code == 403
+    finally:
+        await professional.aclose()
+    assert stands_named(site[1], "Import Web Lancement") == 0
+
+    launched = await organiser.post(f"/admin/imports/{dry_id}/run")  # no file sent again
+    assert launched.status_code == 303
+    real_id = re.fullmatch(r"/admin/imports/(\d+)", launched.headers["location"]).group(1)
+    assert real_id != dry_id
+    real = await finished(organiser, real_id)
+    assert (real["dry_run"], real["status"], real["filename"]) == (False, "done", "partenaires.csv")
+    assert real["report"]["counts"]["created"] == 1 and stands_named(site[1], "Import Web Lancement") == 1
+    page = (await organiser.get(f"/admin/imports/{real_id}")).text
+    assert "Stands créés : 1" in page and "Stand créé." in page and ">créé</span>" in page
+    assert "Stand à créer." not in page and "/run" not in page
+
+    after = (await organiser.get(f"/admin/imports/{dry_id}")).text
+    assert "/run" not in after and f'href="/admin/imports/{real_id}"' in after
+    again = await organiser.post(f"/admin/imports/{dry_id}/run")
+    assert again.status_code == 409 and stands_named(site[1], "Import Web Lancement") == 1
+    not_a_dry_run = await organiser.post(f"/admin/imports/{real_id}/run")
+    assert not_a_dry_run.status_code == 409
 
 
 async def test_a_running_import_refreshes_itself(organiser, site):
