@@ -1,4 +1,9 @@
-"""The shell's pages: join with a class code, staff login, logout. They work without JavaScript."""
+"""The shell's pages: join with a class code, staff login, logout. They work without JavaScript.
+
+Without a `next`, everyone lands where their work is: a pupil in the hall of the event open now (with
+`?bienvenue=1`, see stands/landing.py) or on the home page; a professional in the console; an organiser or a
+moderator in the back office; a teacher on the class page.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,22 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server.api import join_with_code, login_with_password, logout
+from server.auth import Principal
 from server.errors import DomainError
-from server.web import render, safe_next
+from server.models import Role
+from server.web import render, safe_next, services
+from stands.landing import pupil_landing
+
+
+def staff_landing(principal: Principal) -> str:
+    """Where an adult lands after logging in (pure)."""
+    if principal.is_organiser or (principal.is_moderator and principal.is_staff):
+        return "/admin"  # the back office
+    if principal.is_staff:
+        return "/console"
+    if principal.role == Role.TEACHER:
+        return "/classe"
+    return "/"
 
 
 async def join_page(request: Request) -> Response:
@@ -25,7 +44,7 @@ async def join_page(request: Request) -> Response:
     form = await request.form()
     code, next_path = form.get("class_code", ""), safe_next(str(form.get("next") or ""), "")
     try:
-        await join_with_code(request, code)
+        principal, _token = await join_with_code(request, code)
     except DomainError as exc:
         return await render(
             request,
@@ -37,7 +56,10 @@ async def join_page(request: Request) -> Response:
             },
             status_code=exc.status,
         )
-    return RedirectResponse(next_path or "/", status_code=303)
+    if not next_path:
+        async with services(request).sessions() as db:
+            next_path = await pupil_landing(db, principal.class_id)
+    return RedirectResponse(next_path, status_code=303)
 
 
 async def login_page(request: Request) -> Response:
@@ -66,7 +88,7 @@ async def login_page(request: Request) -> Response:
             },
             status_code=exc.status,
         )
-    return RedirectResponse(next_path or ("/console" if principal.is_staff else "/"), status_code=303)
+    return RedirectResponse(next_path or staff_landing(principal), status_code=303)
 
 
 async def logout_page(request: Request) -> Response:
