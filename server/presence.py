@@ -19,6 +19,8 @@ import orjson
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from server.formats import french_sort_key
+
 log = logging.getLogger("salon.presence")
 
 
@@ -138,4 +140,5 @@ def _snapshot(room: str, staff: Any, visitors: int) -> dict[str, Any]:
     unique: dict[int, dict[str, Any]] = {}
     for member in staff:
         unique.setdefault(member["id"], {"id": member["id"], "name": member["name"]})
-    return {"room": room, "staff_online": sorted(unique.values(), key=lambda m: m["name"]), "visitors": visitors}
+    staff_online = sorted(unique.values(), key=lambda m: french_sort_key(str(m["name"])))
+    return {"room": room, "staff_online": staff_online, "visitors": visitors}

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from server.auth import Principal
 from server.errors import DomainError
-from server.formats import fr_dates
+from server.formats import fr_dates, french_sort_key
 from server.i18n import gettext as _
 from server.web import render, services
 from stands import admin_row_views, admin_stand_views, backoffice, forms, service
@@ -55,11 +55,14 @@ async def admin_index(request: Request) -> Response:
                 select(Stand, Event.title)
                 .join(Event, col(Event.id) == col(Stand.event_id))
                 .where(col(Stand.id).in_(list(viewer.staff_stands)))
-                .order_by(col(Event.starts_at), col(Stand.name))
+                .order_by(col(Event.starts_at), col(Event.id))
             )
+            found = rows.all()
+            # Events in date order (as the query gives them), stands by name in French within each.
+            order = {event_id: n for n, event_id in enumerate(dict.fromkeys(s.event_id for s, _title in found))}
             stands = [
                 {"id": s.id, "name": s.name, "event_title": title, "kind_label": kind_label(s.kind)}
-                for s, title in rows.all()
+                for s, title in sorted(found, key=lambda row: (order[row[0].event_id], french_sort_key(row[0].name)))
             ]
     return await render(
         request, "stands/admin/index.html", {"events": events, "stands": stands, "flash": pop_flash(request)}
@@ -115,10 +118,10 @@ async def _event_page(
 
 
 async def _event_stands(db: Any, event: Event) -> list[dict[str, Any]]:
-    rows = await db.exec(select(Stand).where(Stand.event_id == event.id).order_by(col(Stand.name)))
+    rows = await db.exec(select(Stand).where(Stand.event_id == event.id))
     return [
         {"id": s.id, "name": s.name, "kind_label": kind_label(s.kind), "sector_label": sector_label(s.sector)}
-        for s in rows.all()
+        for s in sorted(rows.all(), key=lambda s: (french_sort_key(s.name), s.id))
     ]
 
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from server.formats import french_sort_key
 from server.models import User
 from server.timeutil import aware, utcnow
 from stands.import_rows import join_list, protect_cell
@@ -20,9 +21,13 @@ from stands.imports import COLUMNS
 from stands.models import Event, JobCard, StaffInvitation, Stand, StandStaff
 
 
+def _by_name(stand: Stand) -> tuple[tuple[str, str], int]:
+    return french_sort_key(stand.name), stand.id or 0
+
+
 async def export_records(db: AsyncSession, event: Event) -> list[dict[str, str]]:
     """One dict per stand (by name), with every column of the import; four queries whatever the count."""
-    stands = list((await db.exec(select(Stand).where(Stand.event_id == event.id).order_by(col(Stand.name)))).all())
+    stands = sorted((await db.exec(select(Stand).where(Stand.event_id == event.id))).all(), key=_by_name)
     ids = [s.id for s in stands]
     titles: dict[int, list[str]] = defaultdict(list)
     codes: dict[int, list[str]] = defaultdict(list)

@@ -16,9 +16,10 @@ from sqlalchemy import exists, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from server.formats import french_sort_key
 from server.timeutil import aware, paris, utcnow
 from stands.models import Event, JobCard, Media, Offer, Stand, StandHours
-from stands.search import MAX_QUERY, fold, haystack, matches_words, query_words
+from stands.search import MAX_QUERY, haystack, matches_words, query_words
 from stands.sectors import OFFER_KINDS
 from stands.service import event_is_open
 
@@ -197,7 +198,7 @@ async def list_stands(
                 stands[stand_id].rome_codes.append(rome)
     words = query_words(filters.q)
     found = [s for s in stands.values() if not words or matches_words(words, s.search_text())]
-    return sorted(found, key=lambda s: (fold(s.name), s.id))
+    return sorted(found, key=lambda s: (french_sort_key(s.name), s.id))
 
 
 async def event_departments(db: AsyncSession, event: Event) -> list[str]:

@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from chat.service import ensure_room
 from server.errors import DomainError
+from server.formats import french_sort_key
 from server.i18n import gettext as _
 from server.models import User
 from server.timeutil import aware, utcnow
@@ -58,7 +59,7 @@ async def stand_detail(db: AsyncSession, stand_id: int) -> dict[str, Any]:
         select(User)
         .join(StandStaff, col(StandStaff.user_id) == User.id)
         .where(StandStaff.stand_id == stand_id)
-        .order_by(col(User.name))
+        .order_by(col(User.id))
     )
     documents = await db.exec(
         select(Document.id, Document.title, Media.sha256, Media.size, Media.content_type)
@@ -74,7 +75,7 @@ async def stand_detail(db: AsyncSession, stand_id: int) -> dict[str, Any]:
         "job_cards": list((await db.exec(by_stand(JobCard))).all()),
         "offers": list((await db.exec(by_stand(Offer))).all()),
         "videos": list((await db.exec(by_stand(Video))).all()),
-        "staff": list(staff.all()),
+        "staff": sorted(staff.all(), key=lambda u: (french_sort_key(u.name), u.id)),
         "hours": list(hours.all()),
         "documents": [
             {"id": id_, "title": title, "sha256": sha, "size": size, "content_type": kind}

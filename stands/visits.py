@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from server.formats import french_sort_key
 from server.models import SchoolClass
 from server.timeutil import PARIS, utcnow
 from stands.models import Stand, StandVisit
@@ -102,7 +103,7 @@ async def visits_by_stand(db: AsyncSession, event_id: int) -> list[StandVisits]:
         .group_by(col(Stand.id), col(Stand.name))
     )
     found = [StandVisits(int(i), name, int(p), int(o)) for i, name, p, o in rows.all()]
-    return sorted(found, key=lambda s: (-s.total, s.name.casefold(), s.stand_id))
+    return sorted(found, key=lambda s: (-s.total, french_sort_key(s.name), s.stand_id))
 
 
 async def visits_by_class(db: AsyncSession, event_id: int) -> list[ClassVisits]:
@@ -122,7 +123,7 @@ async def visits_by_class(db: AsyncSession, event_id: int) -> list[ClassVisits]:
         .group_by(col(StandVisit.class_id), col(SchoolClass.label), col(SchoolClass.school))
     )
     found = [ClassVisits(int(c), label or "", school or "", int(v), int(n)) for c, label, school, v, n in rows.all()]
-    return sorted(found, key=lambda c: (c.class_id == NO_CLASS, -c.visits, c.label.casefold(), c.class_id))
+    return sorted(found, key=lambda c: (c.class_id == NO_CLASS, -c.visits, french_sort_key(c.label), c.class_id))
 
 
 async def visit_details(db: AsyncSession, event_id: int) -> list[tuple[str, int, str, str, int]]:
@@ -133,6 +134,6 @@ async def visit_details(db: AsyncSession, event_id: int) -> list[tuple[str, int,
         .outerjoin(SchoolClass, col(SchoolClass.id) == col(StandVisit.class_id))
         .where(Stand.event_id == event_id)
         .group_by(col(Stand.name), col(StandVisit.class_id), col(SchoolClass.label), col(SchoolClass.school))
-        .order_by(col(Stand.name), col(StandVisit.class_id))
     )
-    return [(name, int(c), label or "", school or "", int(v)) for name, c, label, school, v in rows.all()]
+    found = [(name, int(c), label or "", school or "", int(v)) for name, c, label, school, v in rows.all()]
+    return sorted(found, key=lambda r: (french_sort_key(r[0]), r[1]))
