@@ -874,6 +874,7 @@
       if (taker && i === 0) {
         span.className = "chat-queue-line chat-queue-taken";
         span.setAttribute("data-taken", "");
+        span.insertBefore(document.createTextNode(" "), span.firstChild);
         span.insertBefore(icon("check"), span.firstChild);
       }
       panel.queue.appendChild(span);

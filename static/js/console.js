@@ -483,16 +483,34 @@
     return unreadOf(conv.room) > 0 ? 1 : 2;
   }
 
+  function sortKey(conv) {
+    return {
+      rank: rank(conv),
+      waiting: time(conv.data.waiting_since),
+      id: num(conv.data.id),
+      activity: activityOf(conv),
+      title: titleOf(conv)
+    };
+  }
+
+  // The open conversation keeps the place it had when it was opened (reading it, answering it or taking it
+  // would otherwise move it under the cursor, and j / k would skip or repeat rows); it moves once left.
+  var frozen = null; // {room, key}
+
+  function keyOf(conv) {
+    return frozen && frozen.room === conv.room ? frozen.key : sortKey(conv);
+  }
+
   function compare(a, b) {
-    var ra = rank(a);
-    var rb = rank(b);
-    if (ra !== rb) {
-      return ra - rb;
+    var ka = keyOf(a);
+    var kb = keyOf(b);
+    if (ka.rank !== kb.rank) {
+      return ka.rank - kb.rank;
     }
-    if (ra === 0) {
-      return time(a.data.waiting_since) - time(b.data.waiting_since) || num(a.data.id) - num(b.data.id);
+    if (ka.rank === 0) {
+      return ka.waiting - kb.waiting || ka.id - kb.id;
     }
-    return activityOf(b) - activityOf(a) || titleOf(a).localeCompare(titleOf(b), "fr");
+    return kb.activity - ka.activity || ka.title.localeCompare(kb.title, "fr");
   }
 
   function listed() {
@@ -640,6 +658,9 @@
     var conv = convs[room];
     if (!conv) {
       return;
+    }
+    if (selected !== room) {
+      frozen = { room: room, key: sortKey(conv) };
     }
     selected = room;
     hideOtherPanels(conv.kind === REVIEW ? "" : room);
@@ -954,6 +975,7 @@
     });
     var first = !baseline;
     baseline = true;
+    root.setAttribute("data-loaded", "true"); // the list holds the server's state (tests wait for it)
     renderList();
     if (first && !selected && isWide()) {
       // A wide screen shows a conversation at once: the first public room (opening a private question
