@@ -38,7 +38,7 @@ def chat_strings() -> dict[str, str]:
         "role_other": _("Participant·e"),
         "hidden_tombstone": _("Message masqué par la modération"),
         "hidden_badge": _("masqué"),
-        "held_note": _("En attente de relecture par un modérateur"),
+        "held_note": _("En attente de relecture par l'équipe de modération"),
         "report": _("Signaler"),
         "report_label": _("Signaler le message de %(name)s"),
         "reported": _("Signalé, merci"),
@@ -56,8 +56,11 @@ def chat_strings() -> dict[str, str]:
         "queue_position_many": _("Vous êtes n° %(position)d dans la file d'attente (%(waiting)d questions en attente)"),
         "queue_estimate": _("Réponse estimée dans environ %(minutes)d min"),
         "queue_no_estimate": _("Pas encore d'estimation du temps d'attente"),
+        # The truth: a pupil is their browser's session; joining again with the class code makes a new pupil.
         "queue_no_staff": _(
-            "Aucun professionnel n'est en ligne : votre question les attendra, revenez plus tard avec le même code."
+            "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez sur cette "
+            "page avec ce même navigateur ; avec le code de classe, vous auriez un nouveau pseudonyme, sans cette "
+            "question."
         ),
         "queue_taken": _("%(name)s a pris votre question en charge et va vous répondre ici."),
     }

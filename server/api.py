@@ -64,7 +64,7 @@ async def record_failure(request: Request, bucket: str, limit: int, window: floa
 async def join_with_code(request: Request, code: object) -> tuple[auth.Principal, str]:
     """Shared by the API and the join form: rate-limited class-code check, token in the session."""
     if not isinstance(code, str) or not code.strip():
-        raise DomainError("invalid", "Indiquez le code de classe donné par votre professeur·e.")
+        raise DomainError("invalid", "Indiquez le code de votre classe.")
     await guarded(request, "class-code", CLASS_CODE_FAILURES, CLASS_CODE_WINDOW)
     svc = services(request)
     try:

@@ -22,6 +22,9 @@ from server.timeutil import utcnow
 CLASS_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,31}$")
 
 
+UNKNOWN_CLASS_CODE = "Ce code de classe n'existe pas. Vérifiez-le auprès de la personne qui vous l'a donné."
+
+
 @dataclass(frozen=True, slots=True)
 class Principal:
     """The authenticated user as handlers see it; loaded once per connection or request."""
@@ -133,10 +136,10 @@ async def join_class(db: AsyncSession, signer: TokenSigner, raw_code: str) -> tu
     """A pupil enters with their class code and gets a fresh pseudonym; no personal data is asked."""
     code = normalise_class_code(raw_code)
     if not CLASS_CODE_RE.match(code):
-        raise DomainError("not_found", "Ce code de classe n'existe pas. Vérifiez-le auprès de votre professeur·e.")
+        raise DomainError("not_found", UNKNOWN_CLASS_CODE)
     school_class = (await db.exec(select(SchoolClass).where(SchoolClass.code == code))).first()
     if school_class is None:
-        raise DomainError("not_found", "Ce code de classe n'existe pas. Vérifiez-le auprès de votre professeur·e.")
+        raise DomainError("not_found", UNKNOWN_CLASS_CODE)
     pupil = User(role=Role.PUPIL, name=make_pseudonym(), class_id=school_class.id)
     db.add(pupil)
     await db.flush()

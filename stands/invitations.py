@@ -141,7 +141,8 @@ def invitation_mail(settings: Settings, *, email: str, token: str, stand_name: s
     subject = _("Invitation à tenir le stand %(stand)s") % values
     body = (
         _(
-            "Bonjour,\n\nVous êtes invité·e à rejoindre l'équipe du stand « %(stand)s » pour « %(event)s ».\n"
+            "Bonjour,\n\nVous avez reçu une invitation à rejoindre l'équipe du stand « %(stand)s »"
+            " pour « %(event)s ».\n"
             "Pour créer votre accès, ouvrez ce lien (valable 14 jours) :\n\n%(link)s\n\n"
             "Si vous n'attendiez pas ce message, ignorez-le.\n"
         )
