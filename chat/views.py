@@ -40,30 +40,17 @@ async def teacher_page(request: Request) -> Response:
     if user.role != Role.TEACHER and not user.is_organiser:
         raise DomainError("forbidden", "Cette page est réservée aux professeurs.")
     async with services(request).sessions() as db:
-        classes = await teacher.classes_of(db, user)
-        histories = [await teacher.class_messages(db, user, c.id) for c in classes if c.id in user.class_ids]
-    conversations: dict[tuple[int, int | None], dict] = {}
-    for history in histories:
-        for item in history["messages"]:
-            key = (history["class"]["id"], item["stand_id"])
-            group = conversations.setdefault(
-                key,
-                {
-                    "class_id": history["class"]["id"],
-                    "class_label": history["class"]["label"],
-                    "stand_id": item["stand_id"],
-                    "stand_name": item["stand_name"],
-                    "messages": [],
-                },
-            )
-            group["messages"].append(item["message"])
+        classes = [c for c in await teacher.classes_of(db, user) if c.id in user.class_ids]
+        histories = [await teacher.class_messages(db, user, c.id) for c in classes]
     return await render(
         request,
         "chat/teacher.html",
         {
-            "classes": [{"id": c.id, "label": c.label, "school": c.school} for c in classes if c.id in user.class_ids],
-            "conversations": list(conversations.values()),
-            "i18n": teacher_strings(),
+            "classes": [
+                {**history["class"], "summary": history["summary"], "stands": teacher.by_stand(history["messages"])}
+                for history in histories
+            ],
+            "i18n": {**teacher_strings(), **teacher.page_strings()},
         },
     )
 

@@ -9,11 +9,16 @@
  *   - shows the server-rendered times (UTC without JavaScript) in local time;
  *   - opens the socket (the session cookie authenticates it); the server subscribes teachers to
  *     their classes at connect and sends `class:message`
- *     {class_id, class_label, stand_id, stand_name, message};
- *   - appends each message to its class and stand section, creating them when needed,
- *     deduplicated by message id and kept in id order;
+ *     {class_id, class_label, stand_id, stand_name, message, kind?}: a pupil's message, anything said
+ *     in a pupil's private question, or an adult's reply in a public room where the class's pupils
+ *     are talking;
+ *   - puts each message in its class, stand and conversation (the room: the public discussion, or
+ *     one pupil's private question), creating them when needed, deduplicated by message id and kept
+ *     in id order; the stand with the newest message moves to the top; the class's summary (pupils
+ *     who wrote, conversations, professionals' replies) is counted again from the page;
  *   - after a reconnect, fills what was missed from GET /api/classes/{id}/messages
- *     ({class, messages: [{stand_id, stand_name, message}]}), deduplicated the same way.
+ *     ({class, messages: [{stand_id, stand_name, message, kind, thread_pupil}], summary}),
+ *     deduplicated the same way.
  *
  * Strings: <script type="application/json" id="salon-i18n">; keys and French defaults below and in
  * static/js/I18N-KEYS.md (placeholders in Python's syntax: %(name)s).
@@ -50,10 +55,31 @@
     other_discussions: "Autres discussions",
     class_no_label: "Classe",
     messages_label: "Messages",
-    date_time: "%(date)s à %(time)s"
+    date_time: "%(date)s à %(time)s",
+    conv_public: "Discussion publique du stand",
+    conv_private: "Question privée",
+    conv_private_of: "Question privée de %(name)s",
+    last_activity: "Dernier message le",
+    stat_pupils_one: "élève a écrit",
+    stat_pupils_many: "élèves ont écrit",
+    stat_conversations_one: "conversation",
+    stat_conversations_many: "conversations",
+    stat_replies_one: "réponse de professionnel",
+    stat_replies_many: "réponses de professionnels",
+    summary_label: "Résumé des échanges de %(label)s"
   };
 
   var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
+  var REPLY_ROLES = ["professional", "cfa", "organiser"]; // counted as the professionals' replies
+  var ROLE_ICONS = {
+    pupil: "user",
+    teacher: "school",
+    professional: "briefcase",
+    cfa: "graduation-cap",
+    organiser: "landmark"
+  };
+  var ICONS_URL = "/static/vendor/icons.svg";
+  var SVG_NS = "http://www.w3.org/2000/svg";
 
   /* ---------- Strings ---------- */
 
@@ -117,6 +143,37 @@
     return null;
   }
 
+  function safeId(value) {
+    return String(value).replace(/[^A-Za-z0-9_-]/g, "-");
+  }
+
+  // A decorative icon of the sprite, as icon() draws it in the templates.
+  function icon(name) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var use = document.createElementNS(SVG_NS, "use");
+    use.setAttribute("href", ICONS_URL + "#" + name);
+    svg.appendChild(use);
+    return svg;
+  }
+
+  function statItem(key, iconName) {
+    var li = make("li", "teacher-stat");
+    li.setAttribute("data-stat", key);
+    var svg = icon(iconName);
+    svg.setAttribute("class", "icon teacher-stat-icon");
+    li.appendChild(svg);
+    var num = make("span", "teacher-stat-num", "0");
+    num.setAttribute("data-stat-num", "");
+    li.appendChild(num);
+    var label = make("span", "teacher-stat-label", t("stat_" + key + "_one"));
+    label.setAttribute("data-stat-label", "");
+    li.appendChild(label);
+    return li;
+  }
+
   function classSection(classId, label) {
     var key = String(classId);
     var section = findChild(root, "[data-class-id]", "data-class-id", key);
@@ -127,20 +184,41 @@
     if (none && none.parentNode) {
       none.parentNode.removeChild(none);
     }
+    var name = typeof label === "string" && label ? label : t("class_no_label");
     section = make("section", "teacher-class");
     section.setAttribute("data-class-id", key);
-    var titleId = "classe-" + key.replace(/[^A-Za-z0-9_-]/g, "-") + "-titre";
+    var titleId = "classe-" + safeId(key) + "-titre";
     section.setAttribute("aria-labelledby", titleId);
-    var h2 = make("h2", null, typeof label === "string" && label ? label : t("class_no_label"));
+    var h2 = make("h2", null, name);
     h2.id = titleId;
     section.appendChild(h2);
+    var stats = make("ul", "teacher-stats");
+    stats.setAttribute("aria-label", t("summary_label", { label: name }));
+    stats.appendChild(statItem("pupils", "users"));
+    stats.appendChild(statItem("conversations", "message-square"));
+    stats.appendChild(statItem("replies", "briefcase"));
+    section.appendChild(stats);
+    var stands = make("div", "teacher-stands");
+    stands.setAttribute("data-stands", "");
+    section.appendChild(stands);
     root.appendChild(section);
     return section;
   }
 
+  function standsOf(classSect) {
+    var list = classSect.querySelector("[data-stands]");
+    if (!list) {
+      list = make("div", "teacher-stands");
+      list.setAttribute("data-stands", "");
+      classSect.appendChild(list);
+    }
+    return list;
+  }
+
   function standSection(classSect, standId, standName) {
     var key = isId(standId) ? String(standId) : "";
-    var section = findChild(classSect, "[data-stand-id]", "data-stand-id", key);
+    var list = standsOf(classSect);
+    var section = findChild(list, "[data-stand-id]", "data-stand-id", key);
     if (section) {
       return section;
     }
@@ -148,21 +226,143 @@
     if (empty) {
       empty.hidden = true;
     }
-    section = make("section", "teacher-conv");
+    section = make("section", "teacher-stand");
     section.setAttribute("data-stand-id", key);
-    var titleId = "classe-" + classSect.getAttribute("data-class-id").replace(/[^A-Za-z0-9_-]/g, "-") + "-stand-" + (key || "autres") + "-titre";
+    var titleId = "classe-" + safeId(classSect.getAttribute("data-class-id")) + "-stand-" + (key || "autres") + "-titre";
     section.setAttribute("aria-labelledby", titleId);
-    var h3 = make("h3", null, typeof standName === "string" && standName ? standName : t("other_discussions"));
+    var head = make("div", "teacher-stand-head");
+    var h3 = make("h3");
     h3.id = titleId;
-    section.appendChild(h3);
+    var name = typeof standName === "string" && standName ? standName : "";
+    if (key) {
+      var link = make("a", null, name || t("other_discussions"));
+      link.setAttribute("href", "/stands/" + key);
+      h3.appendChild(link);
+    } else {
+      setText(h3, name || t("other_discussions"));
+    }
+    head.appendChild(h3);
+    section.appendChild(head);
+    list.appendChild(section);
+    return section;
+  }
+
+  function roomTitle(kind, pupilName) {
+    if (kind !== "private") {
+      return t("conv_public");
+    }
+    return pupilName ? t("conv_private_of", { name: pupilName }) : t("conv_private");
+  }
+
+  function setRoomTitle(h4, kind, pupilName) {
+    while (h4.firstChild) {
+      h4.removeChild(h4.firstChild);
+    }
+    h4.appendChild(icon(kind === "private" ? "inbox" : "users"));
+    h4.appendChild(document.createTextNode(roomTitle(kind, pupilName)));
+  }
+
+  function roomSection(standSect, roomName, kind, pupilName) {
+    var section = findChild(standSect, "[data-room]", "data-room", roomName);
+    if (section) {
+      if (kind === "private" && pupilName && !section.hasAttribute("data-pupil-named")) {
+        setRoomTitle(section.querySelector(".teacher-room-title"), kind, pupilName);
+        section.setAttribute("data-pupil-named", "");
+      }
+      return section;
+    }
+    section = make("section", "teacher-room");
+    section.setAttribute("data-room", roomName);
+    section.setAttribute("data-kind", kind);
+    if (kind === "private" && pupilName) {
+      section.setAttribute("data-pupil-named", "");
+    }
+    var titleId = (standSect.getAttribute("aria-labelledby") || "stand") + "-" + safeId(roomName);
+    section.setAttribute("aria-labelledby", titleId);
+    var h4 = make("h4", "teacher-room-title");
+    h4.id = titleId;
+    setRoomTitle(h4, kind, pupilName);
+    section.appendChild(h4);
     var ol = make("ol", "teacher-log");
     ol.setAttribute("data-log", "");
     ol.setAttribute("aria-live", "polite");
     ol.setAttribute("aria-relevant", "additions");
     ol.setAttribute("aria-label", t("messages_label"));
     section.appendChild(ol);
-    classSect.appendChild(section);
+    // The public discussion first, then the private questions.
+    var first = standSect.querySelector("[data-room]");
+    if (kind !== "private" && first) {
+      standSect.insertBefore(section, first);
+    } else {
+      standSect.appendChild(section);
+    }
     return section;
+  }
+
+  function newestId(standSect) {
+    var newest = 0;
+    Array.prototype.forEach.call(standSect.querySelectorAll("li[data-id]"), function (li) {
+      newest = Math.max(newest, Number(li.getAttribute("data-id")) || 0);
+    });
+    return newest;
+  }
+
+  // The stand's "last message" line, and its place: the stand with the newest message first.
+  function touchStand(standSect, m) {
+    if (newestId(standSect) !== m.id) {
+      return;
+    }
+    var d = parseIso(m.ts);
+    if (d) {
+      var line = standSect.querySelector("[data-last-activity]");
+      if (!line) {
+        line = make("p", "teacher-stand-time", t("last_activity") + " ");
+        line.setAttribute("data-last-activity", "");
+        line.appendChild(make("time"));
+        standSect.querySelector(".teacher-stand-head").appendChild(line);
+      }
+      var time = line.querySelector("time");
+      time.setAttribute("datetime", m.ts);
+      setText(time, formatDate(d));
+    }
+    var list = standSect.parentNode;
+    var top = list.querySelector("[data-stand-id]");
+    if (top && top !== standSect && newestId(top) < m.id) {
+      list.insertBefore(standSect, top);
+    }
+  }
+
+  // The summary, counted again from what the page shows (the server counts the same way).
+  function updateSummary(classSect) {
+    var pupils = Object.create(null);
+    var nPupils = 0;
+    var replies = 0;
+    Array.prototype.forEach.call(classSect.querySelectorAll("li[data-id]"), function (li) {
+      var role = li.getAttribute("data-role");
+      if (role === "pupil") {
+        var who = li.getAttribute("data-author-id") || "";
+        if (!pupils[who]) {
+          pupils[who] = true;
+          nPupils += 1;
+        }
+      } else if (REPLY_ROLES.indexOf(role) >= 0) {
+        replies += 1;
+      }
+    });
+    var counts = {
+      pupils: nPupils,
+      conversations: classSect.querySelectorAll("[data-room]").length,
+      replies: replies
+    };
+    Object.keys(counts).forEach(function (key) {
+      var item = findChild(classSect, "[data-stat]", "data-stat", key);
+      if (!item) {
+        return;
+      }
+      setText(item.querySelector("[data-stat-num]"), String(counts[key]));
+      // French: 0 and 1 take the singular.
+      setText(item.querySelector("[data-stat-label]"), t("stat_" + key + (counts[key] < 2 ? "_one" : "_many")));
+    });
   }
 
   /* ---------- Messages ---------- */
@@ -170,15 +370,21 @@
   function buildMessage(m) {
     var author = m.author && typeof m.author === "object" ? m.author : {};
     var role = ROLES.indexOf(author.role) >= 0 ? author.role : "other";
-  
+
     var li = make("li", "msg");
     li.setAttribute("data-id", String(m.id));
     li.setAttribute("data-role", role);
+    li.setAttribute("data-author-id", isId(author.id) ? String(author.id) : "");
 
     var meta = make("p", "msg-meta");
     meta.appendChild(make("strong", "msg-author", typeof author.name === "string" && author.name ? author.name : t("anonymous")));
     meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(make("span", "msg-role", t("role_" + role)));
+    var roleTag = make("span", "msg-role");
+    if (ROLE_ICONS[role]) {
+      roleTag.appendChild(icon(ROLE_ICONS[role]));
+    }
+    roleTag.appendChild(document.createTextNode(t("role_" + role)));
+    meta.appendChild(roleTag);
     var d = parseIso(m.ts);
     if (d) {
       meta.appendChild(document.createTextNode(" "));
@@ -186,26 +392,33 @@
       time.setAttribute("datetime", m.ts);
       meta.appendChild(time);
     }
-    var isPrivate = typeof m.room === "string" && m.room.indexOf("thread:") === 0;
-    meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(
-      make("span", isPrivate ? "msg-kind msg-kind-private" : "msg-kind", t(isPrivate ? "kind_private" : "kind_public"))
-    );
     li.appendChild(meta);
 
     D.appendMessageText(li, meta, m, t); // text, or tombstone; hidden badge; redacted note
     return li;
   }
 
-  function addMessage(classId, classLabel, standId, standName, m) {
-    if (!m || typeof m !== "object" || !isId(m.id) || seen[m.id]) {
+  // `item`: {stand_id, stand_name, message, kind?, thread_pupil?} as the API and `class:message` give it.
+  function addMessage(classId, classLabel, item) {
+    var m = item.message;
+    if (!m || typeof m !== "object" || !isId(m.id) || seen[m.id] || typeof m.room !== "string" || !m.room) {
       return false;
     }
     if (!isId(classId)) {
       return false;
     }
     seen[m.id] = true;
-    var ol = standSection(classSection(classId, classLabel), standId, standName).querySelector("[data-log]");
+    var author = m.author && typeof m.author === "object" ? m.author : {};
+    var kind = item.kind === "private" || item.kind === "public" ? item.kind : m.room.indexOf("thread:") === 0 ? "private" : "public";
+    var pupilName = "";
+    if (item.thread_pupil && typeof item.thread_pupil.name === "string") {
+      pupilName = item.thread_pupil.name;
+    } else if (kind === "private" && author.role === "pupil" && typeof author.name === "string") {
+      pupilName = author.name; // only the thread's pupil writes in it
+    }
+    var classSect = classSection(classId, classLabel);
+    var standSect = standSection(classSect, item.stand_id, item.stand_name);
+    var ol = roomSection(standSect, m.room, kind, pupilName).querySelector("[data-log]");
     var li = buildMessage(m);
     // Keep id order (ids grow with time): usually this appends.
     var ref = null;
@@ -215,6 +428,8 @@
       node = node.previousElementSibling;
     }
     ol.insertBefore(li, ref);
+    touchStand(standSect, m);
+    updateSummary(classSect);
     return true;
   }
 
@@ -262,7 +477,7 @@
             })
             .forEach(function (item) {
               if (item && typeof item === "object") {
-                addMessage(id, label, item.stand_id, item.stand_name, item.message);
+                addMessage(id, label, item);
               }
             });
         })
@@ -301,7 +516,7 @@
 
   socket.on("class:message", function (p) {
     if (p && typeof p === "object") {
-      addMessage(p.class_id, p.class_label, p.stand_id, p.stand_name, p.message);
+      addMessage(p.class_id, p.class_label, p);
     }
   });
 })();
