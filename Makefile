@@ -6,14 +6,14 @@ STAMP := .make
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup vendor system-deps serve lint messages clean
+.PHONY: run test setup setup-run setup-test vendor system-deps serve lint messages clean
 
-run: setup
+run: setup-run
 	$(BIN)/salon migrate
 	$(BIN)/salon demo
 	$(BIN)/salon serve --host $(HOST) --port $(PORT)
 
-test: setup system-deps
+test: setup-test system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Locust against a fresh local deployment; GO / NO-GO on the SLOs (loadtests/README.md). WORKERS above 1
@@ -24,18 +24,29 @@ DURATION ?= 60s
 WORKERS ?= 1
 LOADTEST_ARGS ?=
 .PHONY: loadtest
-loadtest: setup
+loadtest: setup-test
 	$(BIN)/python loadtests/run.py --users $(USERS) --spawn-rate $(SPAWN_RATE) --duration $(DURATION) \
 		--workers $(WORKERS) $(LOADTEST_ARGS)
 
-setup: $(STAMP)/venv vendor
+# `make run` installs what running needs; `make test` and `make loadtest` add the test and load-test extras.
+# Each install leaves a stamp, redone when pyproject.toml changes; the test install includes the runtime one.
+setup: setup-test
+setup-run: $(STAMP)/runtime vendor
+setup-test: $(STAMP)/test vendor
 
-$(STAMP)/venv: pyproject.toml
+$(STAMP)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Salon needs Python 3.11 or newer"'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,load]'
 	@mkdir -p $(STAMP) && touch $@
+
+$(STAMP)/runtime: $(STAMP)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(STAMP)/test: $(STAMP)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,load]'
+	@touch $@ $(STAMP)/runtime
 
 # Browser files come from npm and are served from static/vendor/, never from a CDN: the Socket.IO client, the
 # Atkinson Hyperlegible typeface, and a sprite of the Lucide icons the pages use (scripts/build_icons.py).
@@ -55,10 +66,10 @@ static/vendor/.stamp: package.json package-lock.json scripts/build_icons.py
 system-deps:
 	@bash scripts/ensure-system-deps.sh
 
-lint: setup
+lint: setup-test
 	$(BIN)/ruff check .
 
-messages: setup
+messages: setup-run
 	$(BIN)/pybabel extract -F babel.cfg -o locale/messages.pot .
 
 clean:
