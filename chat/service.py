@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from chat import moderation, rules, threads
+from chat import moderation, rules, teacher, threads
 from chat.events import author_of, message_event, to_event
 from chat.models import Message, Room
 from chat.permissions import RoomInfo, can_read, can_write, sees_hidden_text
@@ -153,7 +153,7 @@ async def send_message(
         await deps.hub.publish(staff_channels(room.stand_id), "message:held", {"room": room_name, "message": payload})
         return {**payload, "held": True}
     await deps.hub.publish(room_name, "chat:message", payload)
-    await _copy_to_teachers(deps, principal, room, payload)
+    await teacher.copy_to_teachers(db, deps, principal, room, payload)
     if room.is_thread:
         # Every thread message refreshes the consoles' row (last message, unread), not only state changes.
         await threads.publish_changes(db, deps, room, announce=True)
@@ -281,27 +281,6 @@ async def _admit(
         raise DomainError("too_long", f"Le message dépasse {rules.MAX_TEXT} caractères.")
     await moderation.check_not_muted(db, deps, principal, room)
     return cleaned, await take_budgets(deps.limiter, principal, room)
-
-
-async def _copy_to_teachers(deps: ChatDeps, author: Principal, room: RoomInfo, payload: dict[str, Any]) -> None:
-    """Teachers see what their pupils write anywhere, and everything said in their pupils' threads."""
-    classes: dict[int, str] = {}
-    if author.role == Role.PUPIL and author.class_id is not None:
-        classes[author.class_id] = author.class_label
-    if room.is_thread and room.owner_class_id is not None:
-        classes[room.owner_class_id] = room.owner_class_label
-    for class_id, label in classes.items():
-        await deps.hub.publish(
-            f"class:{class_id}",
-            "class:message",
-            {
-                "class_id": class_id,
-                "class_label": label,
-                "stand_id": room.stand_id,
-                "stand_name": room.title,
-                "message": payload,
-            },
-        )
 
 
 async def _find_sent(db: AsyncSession, principal: Principal, client_id: str) -> dict[str, Any] | None:

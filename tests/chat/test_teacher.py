@@ -140,3 +140,25 @@ def test_conversation_windows_merge_close_messages_and_split_after_a_pause():
         (2, 11, start + timedelta(minutes=31)),
         (1, 40, start + timedelta(minutes=120)),
     ]
+
+
+async def test_the_professionals_public_replies_reach_the_teacher_live(server):
+    teacher_client = await LiveClient().connect(server.url, await staff_token(server.url, "prof@demo.salon"))
+    pupil = await LiveClient().connect(server.url, (await pupil_token(server.url))["token"])
+    pro = await LiveClient().connect(server.url, await staff_token(server.url))
+    event = "quinzaine-apprentissage"
+    room = f"stand:{await demo_stand(server.url, staffed=False, index=8, event=event)}"
+    elsewhere = f"stand:{await demo_stand(server.url, staffed=False, index=9, event=event)}"
+    try:
+        await pupil.send(room, "Le travail commence à quelle heure ?")
+        reply = await pro.send(room, "Très tôt : vers 4 heures du matin.")
+        alone = await pro.send(elsewhere, "Un message où la classe n'est pas")
+        live = await teacher_client.wait_for("class:message", lambda e: e["message"]["id"] == reply["message"]["id"])
+        assert live["class_label"] == "3e B (démo)" and live["kind"] == "public"
+        assert live["stand_id"] == int(room.split(":")[1]) and live["message"]["author"]["role"] == "professional"
+        after = await pupil.send(room, "Merci !")
+        await teacher_client.wait_for("class:message", lambda e: e["message"]["id"] == after["message"]["id"])
+        assert alone["message"]["id"] not in [e["message"]["id"] for e in teacher_client.events["class:message"]]
+    finally:
+        for client in (teacher_client, pupil, pro):
+            await client.close()
