@@ -11,12 +11,15 @@ from starlette.routing import Route
 
 from server.auth import Principal
 from server.i18n import gettext as _
-from server.timeutil import utcnow
+from server.timeutil import aware, utcnow
 from server.web import JSONResponse, current_principal, render, services
 from stands import service, visits
 from stands.hall import event_open_now
-from stands.sectors import kind_label, offer_kind_label, sector_label
+from stands.marks import initials, mark_colour
+from stands.sectors import kind_label, offer_kind_label, sector_icon, sector_label
 from stands.stand_display import document_item, hours_json, hours_view, offer_dates_label, video_item
+from stands.status import stand_status
+from stands.theme_views import theme_url
 from stands.views import event_json
 
 VISITS_KEY = "visits"  # in the signed session cookie: the stands this session was counted for today
@@ -84,6 +87,10 @@ async def stand_page(request: Request) -> Response:
         stand, event = detail["stand"], detail["event"]
         private = await existing_thread(db, stand.id, user.id) if user and user.role == "pupil" else None
         await count_visit(request, db, stand.id, user)
+        images = await service.media_urls(db, [stand.banner_id])
+    room = f"stand:{stand.id}"
+    online = (await services(request).presence.staff_counts([room])).get(room, 0)
+    upcoming = [aware(h.starts_at) for h in detail["hours"] if aware(h.starts_at) > now]
     return await render(
         request,
         "stands/stand.html",
@@ -94,7 +101,13 @@ async def stand_page(request: Request) -> Response:
                 "kind_label": kind_label(stand.kind),
                 "sector_label": sector_label(stand.sector),
                 "logo_url": logo_url(detail),
+                "banner_url": images.get(stand.banner_id) if stand.banner_id else None,
+                "initials": initials(stand.name),
+                "mark_colour": mark_colour(stand.name),
+                "sector_icon": sector_icon(stand.sector),
             },
+            "status": stand_status(online, min(upcoming, default=None), now),
+            "theme_url": theme_url(event.slug, event.theme_color),
             "job_cards": detail["job_cards"],
             "offers": [
                 {**o.model_dump(), "kind_label": offer_kind_label(o.kind), "dates_label": offer_dates_label(o)}

@@ -4,7 +4,6 @@ strict CSP, and the polite live region says so once."""
 from __future__ import annotations
 
 import re
-
 from urllib.parse import urlencode
 
 import httpx

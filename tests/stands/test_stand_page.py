@@ -118,7 +118,9 @@ async def test_stand_page_shows_offers_with_dates_place_and_how_to_apply(browser
 async def test_stand_page_shows_staffed_hours_and_whether_someone_answers_now(browser_like, stands):
     now = stands["now"]
     page = await browser_like.get(f"/stands/{stands['full']}")
-    assert "Permanence en cours" in page.text
+    assert '<dd class="is-now">' in page.text  # the slot under way is marked in the hours
+    # Nobody is online: the one status line says so, whatever the planned hours (stands/status.py).
+    assert "Personne en ligne : laissez une question" in page.text
     assert f'<time datetime="{iso(paris(now - timedelta(hours=1)))}">' in page.text
     assert f'<time datetime="{iso(paris(now + timedelta(days=1)))}">' in page.text
     assert iso(paris(now - timedelta(hours=5))) not in page.text  # a slot that is over
@@ -129,7 +131,7 @@ async def test_stand_page_shows_staffed_hours_and_whether_someone_answers_now(br
         "ends_at": iso(paris(now + timedelta(hours=1))),
     }
     quiet = await browser_like.get(f"/stands/{stands['quiet']}")
-    assert "Permanence en cours" not in quiet.text and "hours-list" in quiet.text
+    assert '<dd class="is-now">' not in quiet.text and "hours-list" in quiet.text
     assert (await browser_like.get(f"/api/stands/{stands['quiet']}")).json()["staffed_now"] is False
 
 
