@@ -17,54 +17,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.request import urlopen
 
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import BrowserContext, Page, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.a11y import axe_violations  # noqa: E402
 from tests.browser_args import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.page_types import SHOTS, signed_in  # noqa: E402
 
 WIDTHS = (1366, 768, 375)
-HEIGHTS = {1366: 768, 768: 1024, 375: 812}
-
-
-@dataclass(frozen=True)
-class Shot:
-    name: str  # file name stem
-    role: str  # anonymous, pupil, pro, teacher, organiser
-    path: str  # may hold {stand} / {staffed_stand}
-    full_page: bool = True
-
-
-SHOTS = [
-    Shot("home", "anonymous", "/"),
-    Shot("join", "anonymous", "/join"),
-    Shot("login", "anonymous", "/login"),
-    Shot("hall", "pupil", "/events/des-clics-des-metiers", full_page=False),
-    Shot("hall-plan", "pupil", "/events/des-clics-des-metiers?vue=plan"),
-    Shot("hall-anonymous", "anonymous", "/events/quinzaine-apprentissage"),
-    Shot("stand", "pupil", "/stands/{staffed_stand}", full_page=False),
-    Shot("stand-full", "pupil", "/stands/{staffed_stand}"),
-    Shot("console", "pro", "/console", full_page=False),
-    Shot("teacher", "teacher", "/classe"),
-    Shot("admin", "organiser", "/admin"),
-    Shot("admin-event", "organiser", "/admin/events/des-clics-des-metiers"),
-    Shot("admin-stand", "organiser", "/admin/stands/{staffed_stand}"),
-    Shot("admin-import", "organiser", "/admin/events/des-clics-des-metiers/import"),
-    Shot("admin-visits", "organiser", "/admin/events/des-clics-des-metiers/visits"),
-    Shot("not-found", "anonymous", "/stands/999999"),
-]
-
-LOGINS = {
-    "pro": ("pro@demo.salon", "demo-salon"),
-    "teacher": ("prof@demo.salon", "demo-salon"),
-    "organiser": ("orga@demo.salon", "demo-salon"),
-}
 
 
 def _get_json(url: str):  # type: ignore[no-untyped-def]
@@ -106,27 +71,6 @@ def start_demo_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
             time.sleep(0.2)
     proc.terminate()
     raise SystemExit("the demo server did not start")
-
-
-async def signed_in(browser: Browser, base_url: str, role: str, width: int) -> BrowserContext:
-    context = await browser.new_context(
-        locale="fr-FR", viewport={"width": width, "height": HEIGHTS[width]}, timezone_id="Europe/Paris"
-    )
-    page = await context.new_page()
-    if role == "pupil":
-        await page.goto(f"{base_url}/join")
-        await page.fill("#class_code", "DEMO-3E")
-        await page.keyboard.press("Enter")
-        await page.wait_for_load_state("networkidle")
-    elif role in LOGINS:
-        email, password = LOGINS[role]
-        await page.goto(f"{base_url}/login")
-        await page.fill("input[name=email]", email)
-        await page.fill("input[name=password]", password)
-        await page.keyboard.press("Enter")
-        await page.wait_for_load_state("networkidle")
-    await page.close()
-    return context
 
 
 async def shoot(page: Page, url: str, target: Path, full_page: bool) -> list[str]:
