@@ -6,7 +6,7 @@ STAMP := .make
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup setup-run setup-test vendor system-deps serve lint messages clean
+.PHONY: run test setup setup-run setup-test vendor system-deps serve lint messages clean screenshots
 
 run: setup-run
 	$(BIN)/salon migrate
@@ -15,6 +15,11 @@ run: setup-run
 
 test: setup-test system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every page type in Debian's Chromium at 1366, 768 and 375 px, into docs/screenshots/, on a fresh demo server;
+# fails when axe-core finds a serious or critical violation (scripts/screenshots.py).
+screenshots: setup-test system-deps
+	$(BIN)/python scripts/screenshots.py
 
 # Locust against a fresh local deployment; GO / NO-GO on the SLOs (loadtests/README.md). WORKERS above 1
 # adds Redis and HAProxy (`make system-deps` installs it); LOADTEST_ARGS takes run.py's other options.

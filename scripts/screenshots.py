@@ -54,7 +54,7 @@ def start_demo_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
         **os.environ,
         "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'salon.db'}",
         "SALON_ENV": "development",
-        "SALON_LOG_LEVEL": "warning",
+        "LOG_LEVEL": "warning",
     }
     env.pop("REDIS_URL", None)
     subprocess.run([salon, "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)

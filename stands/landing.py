@@ -4,7 +4,8 @@ Classes are not tied to events in the schema; a class "belongs" to an event once
 stands of it (the aggregate visit counts). So, among the events open now:
 - exactly one: that one;
 - several: the one the class has visited, when exactly one of them;
-- otherwise (none open, or no way to choose): None, and the pupil lands on the home page, which lists them.
+- otherwise (none open, or no way to choose): None, and the pupil lands on the home page, which lists them
+  (with the same welcome).
 """
 
 from __future__ import annotations
@@ -42,6 +43,6 @@ async def open_event_for_class(db: AsyncSession, class_id: int | None, now: date
 
 
 async def pupil_landing(db: AsyncSession, class_id: int | None) -> str:
-    """The hall of the pupil's open event with the welcome flag, or the home page."""
+    """The hall of the pupil's open event, or the home page, both with the welcome flag."""
     event = await open_event_for_class(db, class_id)
-    return f"/events/{quote(event.slug, safe='')}?{WELCOME}" if event else "/"
+    return f"/events/{quote(event.slug, safe='')}?{WELCOME}" if event else f"/?{WELCOME}"

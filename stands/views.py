@@ -104,7 +104,8 @@ async def home_page(request: Request) -> Response:
     async with services(request).sessions() as db:
         events = await service.list_events(db)
     cards = [{**event_json(e), "dates_label": fr_dates(e.starts_at, e.ends_at, capital=True)} for e in events]
-    return await render(request, "server/home.html", {"events": cards})
+    welcome = request.query_params.get("bienvenue") == "1"
+    return await render(request, "server/home.html", {"events": cards, "welcome": welcome})
 
 
 def page_filters(params: QueryParams, departments: list[str]) -> hall.HallFilters:

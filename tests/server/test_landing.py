@@ -82,20 +82,22 @@ async def test_a_pupil_lands_in_the_hall_of_the_event_open_now(app):
     join = "/join"
     # No event open: the home page.
     await add_event(app, "plus-tard", open_now=False)
-    assert await landing(app, join, {"class_code": CODE}) == "/"
+    assert await landing(app, join, {"class_code": CODE}) == "/?bienvenue=1"
+    assert "Bienvenue, " in (await app.client.get("/?bienvenue=1")).text
 
     # Exactly one open: its hall, with the welcome.
     first = await add_event(app, "ouvert-un", open_now=True)
     assert await landing(app, join, {"class_code": CODE}) == "/events/ouvert-un?bienvenue=1"
     hall = await app.client.get("/events/ouvert-un?bienvenue=1")
-    assert hall.status_code == 200
+    assert hall.status_code == 200 and "Bienvenue, " in hall.text and "votre pseudonyme" in hall.text
+    assert "Bienvenue, " not in (await app.client.get("/events/ouvert-un")).text
 
     # A `next` always wins.
     assert await landing(app, join, {"class_code": CODE, "next": "/stands/1"}) == "/stands/1"
 
     # Two open: the home page, unless the class has visited stands of exactly one of them.
     second = await add_event(app, "ouvert-deux", open_now=True)
-    assert await landing(app, join, {"class_code": CODE}) == "/"
+    assert await landing(app, join, {"class_code": CODE}) == "/?bienvenue=1"
     async with app.services.sessions() as db:
         stand = await fair.save_stand(db, second, name="Stand visité", kind="company", sector="industrie")
         await db.commit()
