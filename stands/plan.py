@@ -79,7 +79,7 @@ def plan_view(stands: list[StandSummary], now: datetime) -> Plan:
                     id=stand.id,
                     name=stand.name,
                     initials=initials(stand.name),
-                    status=stand_status(stand.staff_online, stand.next_slot, now),
+                    status=stand_status(stand.staff_online, stand.next_slot, now, in_slot=stand.open_now),
                     x=x + PAD + col * (BOOTH + GAP),
                     y=y + HEADER + row * (BOOTH + GAP),
                 )

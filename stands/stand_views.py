@@ -91,6 +91,7 @@ async def stand_page(request: Request) -> Response:
     room = f"stand:{stand.id}"
     online = (await services(request).presence.staff_counts([room])).get(room, 0)
     upcoming = [aware(h.starts_at) for h in detail["hours"] if aware(h.starts_at) > now]
+    hours = hours_view(detail["hours"], now, event_open=event_open_now(event, now))
     return await render(
         request,
         "stands/stand.html",
@@ -106,7 +107,7 @@ async def stand_page(request: Request) -> Response:
                 "mark_colour": mark_colour(stand.name),
                 "sector_icon": sector_icon(stand.sector),
             },
-            "status": stand_status(online, min(upcoming, default=None), now),
+            "status": stand_status(online, min(upcoming, default=None), now, in_slot=hours.current is not None),
             "theme_url": theme_url(event.slug, event.theme_color),
             "job_cards": detail["job_cards"],
             "offers": [
@@ -115,7 +116,7 @@ async def stand_page(request: Request) -> Response:
             ],
             "videos": [video_item(v) for v in detail["videos"]],
             "documents": [document_item(d) for d in detail["documents"]],
-            "hours": hours_view(detail["hours"], now, event_open=event_open_now(event, now)),
+            "hours": hours,
             "staff": detail["staff"],
             "room": f"stand:{stand.id}",
             "room_title": _("Discuter avec le stand"),

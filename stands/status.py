@@ -39,9 +39,10 @@ def day_label(value: datetime) -> str:
     return fr_day(value)
 
 
-def stand_status(staff_online: int, next_slot: datetime | None, now: datetime) -> StandStatus:
+def stand_status(staff_online: int, next_slot: datetime | None, now: datetime, *, in_slot: bool = False) -> StandStatus:
     """The status of a stand with `staff_online` people online and its next staffed slot starting at
-    `next_slot` (None: none to come)."""
+    `next_slot` (None: none to come). During a slot (`in_slot`) with nobody online, the truth is that nobody
+    answers now: the line does not point at a later slot."""
     if staff_online > 0:
         text = ngettext(
             "%(num)d professionnel en ligne — réponse en direct",
@@ -49,7 +50,7 @@ def stand_status(staff_online: int, next_slot: datetime | None, now: datetime) -
             staff_online,
         )
         return StandStatus(LIVE, text % {"num": staff_online})
-    if next_slot is not None and next_slot > now:
+    if next_slot is not None and next_slot > now and not in_slot:
         if paris(next_slot).date() == paris(now).date():
             return StandStatus(SCHEDULED, gettext("Permanence à %(time)s") % {"time": clock(next_slot)})
         return StandStatus(

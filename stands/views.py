@@ -139,9 +139,9 @@ def hall_strings() -> dict[str, str]:
 
 
 def card(s: hall.StandSummary, now: datetime, banners: dict[int, str]) -> dict[str, Any]:
-    idle = stand_status(0, s.next_slot, now)
+    idle = stand_status(0, s.next_slot, now, in_slot=s.open_now)
     return {
-        "status": stand_status(s.staff_online, s.next_slot, now),
+        "status": stand_status(s.staff_online, s.next_slot, now, in_slot=s.open_now),
         "idle_label": idle.label if idle.state == SCHEDULED else "",
         "initials": initials(s.name),
         "mark_colour": mark_colour(s.name),

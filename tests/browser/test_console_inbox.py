@@ -7,29 +7,18 @@ import re
 
 import httpx
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Page, expect
+from playwright.async_api import Browser, Page, expect
 
 from tests.a11y import axe_violations
+from tests.browser.pages import log_in, watched_page
 from tests.live import LiveClient, ServerProcess, demo_stand, pupil_token, staff_token
 
 pytestmark = pytest.mark.browser
 
 
 async def console_page(browser: Browser, server: ServerProcess, problems: list[str], width: int = 1366) -> Page:
-    context = await browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
-    page = await context.new_page()
-
-    def watch(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            problems.append(message.text)
-
-    page.on("console", watch)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    await page.goto(f"{server.url}/login")
-    await page.fill("input[name=email]", "pro@demo.salon")
-    await page.fill("input[name=password]", "demo-salon")
-    await page.keyboard.press("Enter")
-    await page.wait_for_url(f"{server.url}/console")
+    page = await watched_page(browser, problems, width)
+    await log_in(page, server.url, "pro@demo.salon", "/console")
     # console:state has answered: the list holds the unread counts and the private questions.
     await expect(page.locator("[data-console][data-loaded]")).to_have_count(1)
     return page

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Page, expect
+from playwright.async_api import Browser, Page, expect
 
+from tests.browser.pages import watched_page
 from tests.live import demo_stand
 
 pytestmark = pytest.mark.browser
 
 
 async def new_page(browser: Browser, problems: list[str]) -> Page:
-    page = await (await browser.new_context(locale="fr-FR")).new_page()
-
-    def watch(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            problems.append(message.text)
-
-    page.on("console", watch)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return page
+    return await watched_page(browser, problems)
 
 
 async def test_the_pupil_sees_who_took_their_private_question_live_and_after_a_reload(server, browser):

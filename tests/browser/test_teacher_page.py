@@ -4,29 +4,18 @@ arriving live, the professional's public reply), its summary, at 1366 and 375 px
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Page, expect
+from playwright.async_api import Browser, Page, expect
 
 from tests.a11y import axe_violations
+from tests.browser.pages import log_in, watched_page
 from tests.live import LiveClient, ServerProcess, demo_stand, pupil_token, staff_token
 
 pytestmark = pytest.mark.browser
 
 
 async def teacher_page(browser: Browser, server: ServerProcess, problems: list[str]) -> Page:
-    context = await browser.new_context(locale="fr-FR", viewport={"width": 1366, "height": 900})
-    page = await context.new_page()
-
-    def watch(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            problems.append(message.text)
-
-    page.on("console", watch)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    await page.goto(f"{server.url}/login?next=/classe")
-    await page.fill("input[name=email]", "prof@demo.salon")
-    await page.fill("input[name=password]", "demo-salon")
-    await page.keyboard.press("Enter")
-    await page.wait_for_url(f"{server.url}/classe")
+    page = await watched_page(browser, problems)
+    await log_in(page, server.url, "prof@demo.salon", "/classe")
     return page
 
 

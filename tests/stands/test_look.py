@@ -67,6 +67,8 @@ def test_status_says_one_of_three_things():
     nobody = stand_status(0, None, NOW)
     assert nobody.label == "Personne en ligne : laissez une question, un professionnel répondra plus tard"
     assert stand_status(0, NOW - timedelta(minutes=1), NOW).state == "offline"  # a slot already started
+    # During a slot with nobody online, the line says so rather than pointing at tomorrow's slot.
+    assert stand_status(0, NOW + timedelta(days=1), NOW, in_slot=True).state == "offline"
 
 
 def test_plan_puts_each_sector_in_one_zone_without_overlap():
