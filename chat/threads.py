@@ -24,7 +24,8 @@ from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role, SchoolClass, User
 from server.timeutil import aware, iso, utcnow
-from stands.models import Event, Stand
+from stands.marks import initials, mark_colour
+from stands.models import Event, Media, Stand
 
 ESTIMATE_SAMPLES = 20  # recent answers the estimate is drawn from
 ESTIMATE_MINIMUM = 3  # fewer known answers than this: no estimate rather than a guess
@@ -225,6 +226,15 @@ async def console_state(db: AsyncSession, principal: Principal) -> dict[str, Any
     waiting = sorted((t for t in views if t["state"] == "waiting"), key=lambda t: t["waiting_since"])
     others = sorted((t for t in views if t["state"] != "waiting"), key=lambda t: t["last_activity"] or "", reverse=True)
     previews = await last_messages(db, [room.id for room, _ in rooms if room.id is not None and room.last_seq > 0])
+    logos = dict(
+        (
+            await db.exec(
+                select(Stand.id, Media.sha256)
+                .join(Media, col(Media.id) == col(Stand.logo_id))
+                .where(col(Stand.id).in_([i for i in stand_ids if i is not None]))
+            )
+        ).all()
+    )
     room_views = []
     for room, last_read in rooms:
         last = previews.get(room.id)  # type: ignore[arg-type]
@@ -237,6 +247,10 @@ async def console_state(db: AsyncSession, principal: Principal) -> dict[str, Any
                 "unread": max(0, room.last_seq - (last_read or 0)),
                 "last_activity": last["ts"] if last else None,
                 "last_message": last,
+                # The stand's face in the list: its logo, else its initials mark (stands/marks.py).
+                "logo_url": f"/media/{logos[room.stand_id]}" if room.stand_id in logos else None,
+                "initials": initials(room.title),
+                "mark_colour": mark_colour(room.title),
             }
         )
     return {"rooms": room_views, "threads": waiting + others}

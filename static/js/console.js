@@ -291,6 +291,31 @@
     return S.icon(name);
   }
 
+  // A public room's row shows its stand's face (logo, else initials mark, from console:state); a private
+  // question a pupil icon; the review row a hand.
+  function paintMark(conv) {
+    var mark = conv.mark;
+    var data = conv.data || {};
+    var stand = conv.kind !== REVIEW && !isThread(conv);
+    while (mark.firstChild) {
+      mark.removeChild(mark.firstChild);
+    }
+    mark.className = "inbox-mark";
+    if (stand && typeof data.logo_url === "string" && data.logo_url.indexOf("/media/") === 0) {
+      var logo = document.createElement("img");
+      logo.className = "inbox-logo";
+      logo.src = data.logo_url;
+      logo.alt = ""; // decorative: the row's title names the stand
+      mark.appendChild(logo);
+    } else if (stand && typeof data.initials === "string" && data.initials) {
+      mark.classList.add("stand-mark", "mark-" + ((Number(data.mark_colour) || 0) % 6));
+      mark.setAttribute("aria-hidden", "true");
+      mark.textContent = data.initials;
+    } else {
+      mark.appendChild(svg(conv.kind === REVIEW ? "hand" : isThread(conv) ? "user" : "users"));
+    }
+  }
+
   function buildRow(conv) {
     var li = make("li", "inbox-item");
     li.setAttribute("data-conv", conv.room);
@@ -299,7 +324,8 @@
     button.type = "button";
     button.setAttribute("data-open", "");
     var mark = make("span", "inbox-mark");
-    mark.appendChild(svg(conv.kind === REVIEW ? "hand" : isThread(conv) ? "user" : "users"));
+    conv.mark = mark;
+    paintMark(conv);
     button.appendChild(mark);
     var body = make("span", "inbox-body");
     var top = make("span", "inbox-top");
@@ -971,6 +997,11 @@
         if (r.last_message) {
           setLast(r.room, r.last_message);
         }
+        var face = convs[r.room];
+        face.data.logo_url = r.logo_url || null;
+        face.data.initials = r.initials || "";
+        face.data.mark_colour = r.mark_colour;
+        paintMark(face);
       }
     });
     var first = !baseline;

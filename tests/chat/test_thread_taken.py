@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import httpx
+import pytest
+from PIL import Image
+
+from stands.marks import initials
 from tests.live import LiveClient, ServerProcess, demo_stand, pupil_token, staff_token
+from tests.stands.backoffice_helpers import browser
 
 
 @pytest.fixture
@@ -88,3 +94,22 @@ async def test_console_state_gives_each_public_room_its_last_message(server, pro
     assert mine["last_message"]["text"] == "Bienvenue sur notre stand !"
     assert mine["last_message"]["author"]["name"].startswith("Camille Durand")
     assert mine["last_activity"] == sent["message"]["ts"]
+
+
+async def test_console_state_gives_each_public_room_its_stands_face(server, pro):
+    """A stand without a logo gets its initials mark; once it has one, the logo's address."""
+    stand_id = await demo_stand(server.url, staffed=True, index=2)
+    room = f"stand:{stand_id}"
+    before = next(r for r in (await pro.call("console:state", {}))["rooms"] if r["room"] == room)
+    assert before["initials"] == initials(before["title"]) and 0 <= before["mark_colour"] < 6
+    picture = io.BytesIO()
+    Image.new("RGB", (80, 40), (20, 90, 200)).save(picture, format="PNG")
+    async with browser(server.url, "orga@demo.salon") as orga:
+        sent = await orga.post(
+            f"/admin/stands/{stand_id}/logo", files={"file": ("logo.png", picture.getvalue(), "image/png")}
+        )
+        assert sent.status_code == 303, sent.text
+    after = next(r for r in (await pro.call("console:state", {}))["rooms"] if r["room"] == room)
+    assert after["logo_url"] and after["logo_url"].startswith("/media/")
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        assert (await http.get(after["logo_url"])).headers["content-type"] == "image/png"
