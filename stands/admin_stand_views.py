@@ -76,7 +76,7 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
     async with services(request).sessions() as db:
         detail = await service.stand_detail(db, stand_id)
         pending = await _pending_invitations(db, stand_id) if principal.is_organiser else []
-        banners = await service.media_urls(db, [detail["stand"].banner_id])
+        banners = await service.media_urls(db, [detail["stand"].banner_id, *(v.poster_id for v in detail["videos"])])
     stand, event = detail["stand"], detail["event"]
     defaults: dict[str, Mapping[str, Any]] = {
         "stand": _row_values(stand, forms.STAND_FIELDS),
@@ -92,6 +92,7 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
     defaults |= {f"job-{c.id}": _row_values(c, JOB_FIELDS) for c in detail["job_cards"]}
     defaults |= {f"offer-{o.id}": _row_values(o, OFFER_FIELDS) for o in detail["offers"]}
     defaults |= {f"video-{v.id}": _row_values(v, VIDEO_FIELDS) for v in detail["videos"]}
+    defaults |= {f"poster-{v.id}": {} for v in detail["videos"]}
     context = {
         "stand": {
             **stand.model_dump(),
@@ -105,6 +106,7 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
         "job_cards": detail["job_cards"],
         "offers": [{"row": o, "kind_label": offer_kind_label(o.kind)} for o in detail["offers"]],
         "videos": detail["videos"],
+        "posters": {v.id: banners[v.poster_id] for v in detail["videos"] if v.poster_id in banners},
         "documents": detail["documents"],
         "hours": [
             {
@@ -190,6 +192,20 @@ async def banner_upload(request: Request) -> Response:
     return done(request, stand_url(stand_id, "banniere"), _("La bannière est enregistrée."))
 
 
+async def poster_upload(request: Request) -> Response:
+    video_id = request.path_params["video_id"]
+    upload = await _upload(request, f"poster-{video_id}")
+    if isinstance(upload, Response):
+        return upload
+    principal, stand_id, values, data = upload
+    try:
+        async with services(request).sessions() as db:
+            await backoffice_content.set_video_poster(db, principal, stand_id=stand_id, video_id=video_id, data=data)
+    except FormInvalid as exc:
+        return await stand_page(request, principal, stand_id, Failure.of(f"poster-{video_id}", values, exc))
+    return done(request, stand_url(stand_id, "videos"), _("L'affiche de la vidéo est enregistrée."))
+
+
 async def document_upload(request: Request) -> Response:
     upload = await _upload(request, "document-new")
     if isinstance(upload, Response):
@@ -259,6 +275,7 @@ routes: list[BaseRoute] = [
     Route(BASE, stand_view, methods=["GET", "POST"], name="admin_stand"),
     Route(f"{BASE}/logo", logo_upload, methods=["POST"]),
     Route(f"{BASE}/banner", banner_upload, methods=["POST"]),
+    Route(f"{BASE}/videos/{{video_id:int}}/poster", poster_upload, methods=["POST"]),
     Route(f"{BASE}/documents", document_upload, methods=["POST"]),
     Route(f"{BASE}/hours", hours_add, methods=["POST"]),
     Route(f"{BASE}/staff", staff_invite, methods=["POST"]),

@@ -22,7 +22,7 @@ from stands import form_rules as rules
 from stands.backoffice import editable_stand, touch
 from stands.models import Document, Event, JobCard, Offer, StandHours, Video
 from stands.sectors import OFFER_KINDS
-from stands.uploads import store_pdf
+from stands.uploads import store_pdf, store_poster
 from stands.videos import check_link, parse_video_url
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -181,6 +181,26 @@ async def delete_video(db: AsyncSession, principal: Principal | None, *, stand_i
 
 
 # ---------- Documents ----------
+
+
+async def set_video_poster(
+    db: AsyncSession, principal: Principal | None, *, stand_id: int, video_id: int, data: bytes
+) -> Video:
+    """An uploaded image as the video's poster (cropped to a 960×540 JPEG)."""
+    stand = await editable_stand(db, principal, stand_id)
+    assert principal is not None
+    video = await db.get(Video, video_id)
+    if video is None or video.stand_id != stand_id:
+        raise DomainError("not_found", "Cette vidéo n'existe pas sur ce stand.")
+    try:
+        media = await store_poster(db, data)
+    except DomainError as exc:
+        raise rules.FormInvalid({"file": exc.message}, exc.code) from None
+    video.poster_id = media.id
+    db.add(video)
+    touch(db, principal, stand, "video.poster", video_id=video_id, sha256=media.sha256)
+    await db.commit()
+    return video
 
 
 async def add_document(

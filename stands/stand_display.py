@@ -31,7 +31,7 @@ def safe_link(raw: str) -> str:
         return ""
 
 
-def video_item(video: Video) -> dict[str, Any]:
+def video_item(video: Video, poster_url: str | None = None) -> dict[str, Any]:
     """A video as the page and the API show it. `embed_url` is None when the stored address is not a
     video of a known provider: the page then offers the plain link only (when it is a safe link)."""
     try:
@@ -48,6 +48,7 @@ def video_item(video: Video) -> dict[str, Any]:
         "embed_url": link.embed_url if link else None,
         "watch_url": link.watch_url if link else safe_link(video.url),
         "transcript_url": safe_link(video.transcript_url),
+        "poster_url": poster_url,  # an uploaded poster on this site; None: the neutral poster
     }
 
 

@@ -32,6 +32,7 @@ def logo_url(detail: dict[str, Any]) -> str | None:
 async def api_stand(request: Request) -> Response:
     async with services(request).sessions() as db:
         detail = await service.stand_detail(db, request.path_params["stand_id"])
+        posters = await service.media_urls(db, [v.poster_id for v in detail["videos"]])
     stand, event = detail["stand"], detail["event"]
     now = utcnow()
     hours = hours_view(detail["hours"], now, event_open=event_open_now(event, now))
@@ -50,7 +51,8 @@ async def api_stand(request: Request) -> Response:
             "room": f"stand:{stand.id}",
             "job_cards": [c.model_dump(exclude={"stand_id"}) for c in detail["job_cards"]],
             "videos": [
-                {k: v for k, v in video_item(video).items() if k != "provider_label"} for video in detail["videos"]
+                {k: v for k, v in video_item(video, posters.get(video.poster_id or 0)).items() if k != "provider_label"}
+                for video in detail["videos"]
             ],
             "documents": [
                 {k: d[k] for k in ("id", "title", "url", "content_type", "size")}
@@ -87,7 +89,7 @@ async def stand_page(request: Request) -> Response:
         stand, event = detail["stand"], detail["event"]
         private = await existing_thread(db, stand.id, user.id) if user and user.role == "pupil" else None
         await count_visit(request, db, stand.id, user)
-        images = await service.media_urls(db, [stand.banner_id])
+        images = await service.media_urls(db, [stand.banner_id, *(v.poster_id for v in detail["videos"])])
     room = f"stand:{stand.id}"
     online = (await services(request).presence.staff_counts([room])).get(room, 0)
     upcoming = [aware(h.starts_at) for h in detail["hours"] if aware(h.starts_at) > now]
@@ -114,7 +116,7 @@ async def stand_page(request: Request) -> Response:
                 {**o.model_dump(), "kind_label": offer_kind_label(o.kind), "dates_label": offer_dates_label(o)}
                 for o in detail["offers"]
             ],
-            "videos": [video_item(v) for v in detail["videos"]],
+            "videos": [video_item(v, images.get(v.poster_id) if v.poster_id else None) for v in detail["videos"]],
             "documents": [document_item(d) for d in detail["documents"]],
             "hours": hours,
             "staff": detail["staff"],

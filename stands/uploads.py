@@ -22,6 +22,7 @@ LOGO_MAX_PIXELS = 25_000_000  # refuses decompression bombs long before Pillow's
 LOGO_BOX = (256, 256)
 LOGO_FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
 BANNER_SIZE = (1600, 400)  # wide 4:1 strip, cropped to fill
+POSTER_SIZE = (960, 540)  # a video's 16:9 poster
 PDF_MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -63,12 +64,12 @@ def prepare_logo(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def prepare_banner(data: bytes) -> bytes:
-    """A 1600×400 JPEG cropped from the middle of an uploaded image (metadata dropped)."""
-    picture = _open_picture(data, "de la bannière")
+def prepare_banner(data: bytes, size: tuple[int, int] = BANNER_SIZE, what: str = "de la bannière") -> bytes:
+    """A JPEG of `size` (1600×400 for banners) cropped from the middle of an uploaded image (metadata dropped)."""
+    picture = _open_picture(data, what)
     background = Image.new("RGB", picture.size, (255, 255, 255))
     background.paste(picture, mask=picture.getchannel("A"))
-    banner = ImageOps.fit(background, BANNER_SIZE, Image.Resampling.LANCZOS)
+    banner = ImageOps.fit(background, size, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     banner.save(out, format="JPEG", quality=82, optimize=True, progressive=True)
     return out.getvalue()
@@ -106,6 +107,12 @@ async def store_logo(db: AsyncSession, data: bytes) -> Media:
 
 async def store_banner(db: AsyncSession, data: bytes) -> Media:
     return await store_media(db, await asyncio.to_thread(prepare_banner, data), "image/jpeg")
+
+
+async def store_poster(db: AsyncSession, data: bytes) -> Media:
+    """A video's poster: a 960×540 JPEG, shown before the click instead of anything from the video host."""
+    prepared = await asyncio.to_thread(prepare_banner, data, POSTER_SIZE, "de l'affiche")
+    return await store_media(db, prepared, "image/jpeg")
 
 
 async def store_pdf(db: AsyncSession, data: bytes) -> Media:

@@ -4,6 +4,7 @@ status line and the hall plan (pure rules first, then through a real server)."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -138,3 +139,40 @@ async def test_organiser_sets_an_event_look_that_the_hall_and_stands_wear(server
     async with browser(server.url) as anonymous:
         refused = await anonymous.post(f"/admin/events/{slug}/look", data={"theme_color": "#000000"})
         assert refused.status_code in (401, 403)
+
+
+async def test_a_video_poster_is_shown_before_the_click_and_only_from_this_site(server: ServerProcess):
+    async with browser(server.url, ORGA) as orga:
+        stand_id = await new_stand(orga, await new_event(orga))
+        added = await orga.post(
+            f"/admin/stands/{stand_id}/videos",
+            data={"title": "Le métier", "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ"},
+        )
+        assert added.status_code == 303, added.text
+        before = (await orga.get(f"/stands/{stand_id}")).text
+        assert 'class="video-player"' in before and "video-poster" not in before  # the neutral poster
+        video_id = (await sql(server.env["DATABASE_URL"], "SELECT id FROM videos WHERE stand_id = :s", s=stand_id))[0][
+            0
+        ]
+        refused = await orga.post(
+            f"/admin/stands/{stand_id}/videos/{video_id}/poster",
+            files={"file": ("p.png", b"not an image", "image/png")},
+        )
+        assert refused.status_code == 400 and "pas une image lisible" in refused.text
+        sent = await orga.post(
+            f"/admin/stands/{stand_id}/videos/{video_id}/poster",
+            files={"file": ("p.png", picture(1280, 720), "image/png")},
+        )
+        assert sent.status_code == 303, sent.text
+        page = (await orga.get(f"/stands/{stand_id}")).text
+        poster = re.search(r'<img class="video-poster" src="(/media/[0-9a-f]{64})"', page)
+        assert poster, page
+        api = (await orga.get(f"/api/stands/{stand_id}", headers={"Accept": "application/json"})).json()
+        assert api["videos"][0]["poster_url"] == poster.group(1)
+        with Image.open(io.BytesIO((await orga.get(poster.group(1))).content)) as image:
+            assert image.format == "JPEG" and image.size == (960, 540)
+        other = await orga.post(
+            f"/admin/stands/{await new_stand(orga, await new_event(orga))}/videos/{video_id}/poster",
+            files={"file": ("p.png", picture(64, 64), "image/png")},
+        )
+        assert other.status_code == 404  # a video of another stand
