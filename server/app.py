@@ -25,6 +25,11 @@ import chat.handlers
 import chat.views
 import server.api
 import server.pages
+import sessions.admin_views
+import sessions.handlers
+import sessions.programme_views
+import sessions.scheduler
+import sessions.talk_views
 import sessions.views
 import stands.admin_views
 import stands.hall_live
@@ -67,6 +72,8 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
     register_connection_handlers(sio, services)
     chat.handlers.register(sio, services)
     stands.hall_live.register(sio, services)
+    sessions.handlers.register(sio, services)
+    sessions.scheduler.register(services)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -74,15 +81,17 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
         services.engine = engine
         services._sessions = create_session_factory(engine)
         presence_task = asyncio.create_task(services.hub.run_presence(services.presence.snapshot))
+        background = [asyncio.create_task(loop()) for loop in services.background]
         tune_garbage_collector()
         log.info("salon started", extra={"fanout": settings.fanout, "env": settings.env})
         try:
             yield
         finally:
             await stands.import_views.stop_imports(app)  # they mark their jobs failed while the database is open
-            presence_task.cancel()
-            with suppress(asyncio.CancelledError):
-                await presence_task
+            for task in (presence_task, *background):
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
             for close in services.closers:
                 await close()
             await engine.dispose()
@@ -102,6 +111,9 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *stands.import_views.routes,
             *stands.invitation_views.routes,
             *sessions.views.routes,
+            *sessions.programme_views.routes,
+            *sessions.talk_views.routes,
+            *sessions.admin_views.routes,
             *chat.views.routes,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],

@@ -33,6 +33,9 @@ class Services:
     connect_hooks: list[Callable[[str, Principal], Awaitable[None]]] = field(default_factory=list)
     # Called when the app stops, before the database engine is disposed (a domain closes what it opened).
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    # Long-running loops a domain needs (the talks' scheduler): started by the lifespan once the database is
+    # open, cancelled when the app stops.
+    background: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     @property
     def sessions(self) -> SessionFactory:

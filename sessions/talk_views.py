@@ -1,0 +1,7 @@
+"""HTTP views: talk_views (being built)."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+routes: list[BaseRoute] = []
