@@ -56,10 +56,15 @@ class Role(StrEnum):
     PROFESSIONAL = "professional"
     CFA = "cfa"
     ORGANISER = "organiser"
+    # Psy-EN, CIO and the region's guidance advisers, who staff an "advisers' desk" stand.
+    COUNSELLOR = "counsellor"
+    # Apprentices and students answering their peers ("Rencontre un apprenti"); may be minors (`User.is_minor`).
+    AMBASSADOR = "ambassador"
 
 
-ADULT_ROLES = frozenset({Role.TEACHER, Role.PROFESSIONAL, Role.CFA, Role.ORGANISER})
-STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.CFA})
+ADULT_ROLES = frozenset({Role.TEACHER, Role.PROFESSIONAL, Role.CFA, Role.ORGANISER, Role.COUNSELLOR, Role.AMBASSADOR})
+# Roles that answer at stands (their stands are rows of `stand_staff`).
+STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.CFA, Role.COUNSELLOR, Role.AMBASSADOR})
 
 
 class User(SQLModel, table=True):
@@ -75,6 +80,17 @@ class User(SQLModel, table=True):
     class_id: int | None = Field(default=None, foreign_key="classes.id", index=True)
     is_moderator: bool = Field(default=False)
     created_at: datetime = timestamp(default_factory=utcnow)
+    # Adults who answer pupils accept the code of conduct (its version and when) before their first answer.
+    conduct_version: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
+    conduct_accepted_at: datetime | None = timestamp(default=None, nullable=True)
+    # An ambassador under 18: their chats follow the pupils' rules for contact details.
+    is_minor: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # Pupils: the keyed hash of their return code (a few French words that bring the same pupil back).
+    return_code_hash: str | None = Field(default=None, max_length=64, unique=True)
+    # Pupils of a class that approves joins wait (False) until a teacher admits them.
+    admitted: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    # A pupil a teacher removed: tokens revoked, return code refused, messages kept for moderation.
+    removed_at: datetime | None = timestamp(default=None, nullable=True)
 
 
 class SchoolClass(SQLModel, table=True):
@@ -87,6 +103,13 @@ class SchoolClass(SQLModel, table=True):
     label: str = Field(max_length=80)
     school: str = Field(default="", max_length=160)
     created_at: datetime = timestamp(default_factory=utcnow)
+    level: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})  # 4e … terminale, CAP, BTS
+    uai: str = Field(default="", max_length=8, sa_column_kwargs={"server_default": ""})  # the school's UAI number
+    department: str = Field(default="", max_length=3, sa_column_kwargs={"server_default": ""})
+    # The event the class is made for; its code stops working at `code_expires_at` (that event's end).
+    event_id: int | None = Field(default=None, foreign_key="events.id")
+    code_expires_at: datetime | None = timestamp(default=None, nullable=True)
+    approve_joins: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class ClassTeacher(SQLModel, table=True):
@@ -120,3 +143,23 @@ class AuditEntry(SQLModel, table=True):
     target: str = Field(max_length=60)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = timestamp(default_factory=utcnow)
+
+
+class AccountToken(SQLModel, table=True):
+    """A one-use link sent by e-mail: a teacher's sign-up confirmation (`signup`), a password reset
+    (`reset`) or an organiser's invitation of a teacher or another adult (`invite`). Only the hash is kept."""
+
+    __tablename__ = "account_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    purpose: str = Field(max_length=12)
+    email: str = Field(max_length=254, index=True)
+    name: str = Field(default="", max_length=120)
+    role: str = Field(default="", max_length=20)
+    stand_id: int | None = Field(default=None, foreign_key="stands.id")
+    is_minor: bool = Field(default=False)
+    invited_by: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = timestamp(default_factory=utcnow)
+    expires_at: datetime = timestamp()
+    used_at: datetime | None = timestamp(default=None, nullable=True)

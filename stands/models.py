@@ -112,6 +112,8 @@ class StandStaff(SQLModel, table=True):
 
     stand_id: int = Field(foreign_key="stands.id", primary_key=True)
     user_id: int = Field(foreign_key="users.id", primary_key=True, index=True)
+    # The stand's lead may invite colleagues, counsellors and ambassadors to it.
+    is_lead: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Media(SQLModel, table=True):
@@ -173,6 +175,10 @@ class StaffInvitation(SQLModel, table=True):
     invited_by: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = timestamp(default_factory=utcnow)
     expires_at: datetime = timestamp()
+    # The role of the account it creates ("" : the stand's usual one, cfa or professional) and whether the
+    # person is a minor (ambassadors).
+    role: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
+    is_minor: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     accepted_at: datetime | None = timestamp(default=None, nullable=True)
 
 
