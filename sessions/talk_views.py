@@ -90,7 +90,14 @@ async def _speakers(db: AsyncSession, talk: Talk) -> tuple[list[dict[str, Any]],
         )
         for user_id, stand_id, name in rows.all():
             stands[user_id].append({"id": stand_id, "name": name})
-    people = [{"name": u.name, "stands": stands.get(u.id or 0, [])} for u in users]
+
+    def shown(user_id: int) -> list[dict[str, Any]]:
+        # A speaker of a talk linked to one of their stands is shown with that stand only.
+        theirs = stands.get(user_id, [])
+        linked = [s for s in theirs if s["id"] == talk.stand_id]
+        return linked or theirs
+
+    people = [{"name": u.name, "stands": shown(u.id or 0)} for u in users]
     people += [{"name": name, "stands": []} for name in talk.speakers if name not in {u.name for u in users}]
     return people, ids
 

@@ -262,9 +262,11 @@
     });
     Array.prototype.slice.call(list.children).forEach(function (li) {
       var id = li.getAttribute("data-question-id");
-      if (!keep[id]) {
+      if (!keep[id] || items[id] !== li) { // gone, or the server-rendered copy of one drawn here
         list.removeChild(li);
-        delete items[id];
+        if (!keep[id]) {
+          delete items[id];
+        }
       }
     });
     if (empty) {
@@ -368,7 +370,8 @@
   }
 
   function start() {
-    if (typeof window.io !== "function" || !room) {
+    // Sockets need an account: anonymous visitors read the page, and its state follows the clock.
+    if (typeof window.io !== "function" || !room || !userId) {
       return;
     }
     say(t("connecting"));
