@@ -29,6 +29,7 @@ from chat.service import give_back_budgets, take_budgets
 from server import metrics
 from server.auth import Principal
 from server.errors import DomainError
+from server.i18n import gettext as _
 from server.models import Role, SchoolClass, User
 from server.ratelimit import MemoryLimiter, RedisLimiter
 from server.realtime import Hub
@@ -494,3 +495,16 @@ async def class_questions(db: AsyncSession, class_id: int, limit: int = 200) -> 
             }
         )
     return items
+
+
+def teacher_strings() -> dict[str, str]:
+    """Strings of the "Questions en conférence" part of static/js/teacher.js (merged into the page's)."""
+    return {
+        "question_pending": _("En attente de validation"),
+        "question_approved": _("Publiée"),
+        "question_rejected": _("Refusée"),
+        "question_answered": _("Répondue"),
+        "question_votes_one": _("%(num)d vote"),
+        "question_votes_many": _("%(num)d votes"),
+        "question_answer_by": _("Réponse de %(name)s"),
+    }

@@ -4,6 +4,7 @@ pupil sees "Répondue", all live; a pupil's vote disables the button; the talk t
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.pages import log_in, watched_page
-from tests.live import ServerProcess, base_env, prepare_database
+from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
 from tests.sessions.talks import make_talk
 
 pytestmark = pytest.mark.browser
@@ -94,4 +95,31 @@ async def test_the_page_turns_live_at_the_start_without_a_reload(talk_server, ta
     await expect(page.locator("[data-countdown]")).to_be_hidden()
     await expect(page.locator("[data-talk-state]")).to_have_text("Terminé", timeout=15_000)
     await expect(page.locator("[data-replay]")).to_be_visible()
+    assert not problems, problems
+
+
+async def test_the_teacher_sees_the_class_questions_live(talk_server, talk_db, browser):
+    talk = await make_talk(talk_db, premoderated=True)
+    room = f"talk:{talk}"
+    problems: list[str] = []
+    page = await watched_page(browser, problems)
+    await log_in(page, talk_server.url, "prof@demo.salon", "/classe")
+    await expect(page.locator("[data-teacher-status]")).to_have_text("")  # connected
+    pupil = await LiveClient().connect(talk_server.url, (await pupil_token(talk_server.url))["token"])
+    speaker = await LiveClient().connect(talk_server.url, await staff_token(talk_server.url))
+    try:
+        text = "Faut-il aimer les maths pour souder ?"
+        ack = await pupil.call("question:ask", {"room": room, "text": text, "client_id": uuid.uuid4().hex})
+        assert ack["ok"], ack
+        item = page.locator("[data-class-questions] li", has_text="aimer les maths")
+        await expect(item.locator("[data-question-status]")).to_have_text("En attente de validation")
+        await expect(item.locator("a")).to_have_attribute("href", f"/talks/{talk}")
+        moved = await speaker.call("question:moderate", {"question_id": ack["question"]["id"], "action": "approve"})
+        assert moved["ok"], moved
+        await expect(item.locator("[data-question-status]")).to_have_text("Publiée")
+    finally:
+        await pupil.close()
+        await speaker.close()
+    await page.reload()
+    await expect(page.locator("[data-class-questions] li", has_text="aimer les maths")).to_have_count(1)
     assert not problems, problems
