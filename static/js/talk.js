@@ -27,7 +27,50 @@
     return;
   }
 
-  var t = D.translator({});
+  // French defaults; the page's strings (sessions.talk_views.page_strings) win.
+  var t = D.translator({
+    connecting: "Connexion aux questions…",
+    connected: "Questions en direct",
+    reconnecting: "Connexion perdue. Reconnexion en cours…",
+    connect_error: "Impossible de joindre le serveur pour l'instant. Nouvel essai automatique…",
+    pending: "En attente de validation",
+    rejected: "Refusée",
+    answered: "Répondue",
+    pinned: "Épinglée",
+    vote: "+1",
+    vote_label: "Voter pour cette question",
+    voted_label: "Vous avez voté pour cette question",
+    votes_one: "%(num)d vote",
+    votes_many: "%(num)d votes",
+    empty: "Aucune question pour l'instant.",
+    sending: "Envoi…",
+    sent_pending: "Question envoyée : elle paraîtra quand l'intervenant l'aura validée.",
+    sent: "Question envoyée.",
+    held: "Votre question a été retenue par le filtre du salon.",
+    failed: "La question n'a pas pu être envoyée. Réessayez.",
+    chars_left: "%(num)d caractères restants",
+    state_upcoming: "À venir",
+    state_live: "En direct",
+    state_ended: "Terminé",
+    countdown: "Commence dans %(time)s",
+    countdown_soon: "Commence dans un instant",
+    starts_at: "Commence à %(time)s",
+    approve: "Valider",
+    reject: "Refuser",
+    pin: "Épingler",
+    unpin: "Détacher",
+    mark_answered: "Marquer répondue",
+    answer: "Répondre par écrit",
+    answer_send: "Publier la réponse",
+    answer_label: "Votre réponse à cette question",
+    audience_one: "%(num)d personne connectée",
+    audience_many: "%(num)d personnes connectées",
+    role_pupil: "Élève",
+    by: "par %(name)s",
+    answer_by: "Réponse de %(name)s",
+    redacted: "(certaines informations ont été masquées)",
+    refused: "Action refusée."
+  });
   var make = D.make;
   var setText = D.setText;
   var room = root.getAttribute("data-room");

@@ -66,7 +66,14 @@
     stat_conversations_many: "conversations",
     stat_replies_one: "réponse de professionnel",
     stat_replies_many: "réponses de professionnels",
-    summary_label: "Résumé des échanges de %(label)s"
+    summary_label: "Résumé des échanges de %(label)s",
+    question_pending: "En attente de validation",
+    question_approved: "Publiée",
+    question_rejected: "Refusée",
+    question_answered: "Répondue",
+    question_votes_one: "%(num)d vote",
+    question_votes_many: "%(num)d votes",
+    question_answer_by: "Réponse de %(name)s"
   };
 
   var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
