@@ -4,6 +4,7 @@ questions as JSON (`/api/talks/{id}/questions`)."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -50,15 +51,21 @@ def stream_of(url: str, provider: str = "") -> dict[str, Any] | None:
         link = check_link(url, "du direct")
     except DomainError:
         return None
-    lowered = link.lower()
-    label = ROOM_LINK_PROVIDERS.get(provider.lower(), "")
-    if not label:
-        label = (
-            "Jitsi"
-            if "jitsi" in lowered
-            else ("BigBlueButton" if ("bbb" in lowered or "bigbluebutton" in lowered) else "")
-        )
+    label = room_provider(link, provider)
     return {"kind": "room" if label else "link", "provider_label": label, "url": link}
+
+
+def room_provider(url: str, provider: str = "") -> str:
+    """ "Jitsi" or "BigBlueButton" for a video-conference room (by the stored provider, else by its host), or ""."""
+    if label := ROOM_LINK_PROVIDERS.get(provider.lower(), ""):
+        return label
+    host = (urlsplit(url).hostname or "").lower()
+    labels = set(host.replace("-", ".").split("."))
+    if host == "meet.jit.si" or "jitsi" in labels:
+        return "Jitsi"
+    if labels & {"bbb", "bigbluebutton"}:
+        return "BigBlueButton"
+    return ""
 
 
 async def _talk_or_404(db: AsyncSession, talk_id: int) -> tuple[Talk, Event]:
@@ -153,14 +160,18 @@ def page_strings() -> dict[str, str]:
     }
 
 
-async def _context(request: Request, db: AsyncSession, talk: Talk, event: Event) -> dict[str, Any]:
+async def _context(
+    request: Request, db: AsyncSession, talk: Talk, event: Event, *, speaker_view: bool = False
+) -> dict[str, Any]:
     user = await current_principal(request)
     speakers, speaker_ids = await _speakers(db, talk)
     room_name = f"talk:{talk.id}"
     room_id = (await db.exec(select(Room.id).where(Room.name == room_name))).first()
     moderator = _can_moderate(user, speaker_ids)
     all_questions = await questions.room_questions(db, room_id, room_name, qr.STATUSES) if room_id else []
-    visible = [q for q in all_questions if qr.visible_to(q, user.id if user else None, moderator)]
+    # The page shows everyone what the audience sees (and their own pending questions); the speaker view
+    # shows the room's moderators everything.
+    visible = [q for q in all_questions if qr.visible_to(q, user.id if user else None, moderator and speaker_view)]
     now = utcnow()
     state = talk_state(talk.starts_at, talk.ends_at, now)
     stand = await db.get(Stand, talk.stand_id) if talk.stand_id else None
@@ -198,7 +209,7 @@ async def speaker_page(request: Request) -> Response:
         talk, event = await _talk_or_404(db, talk_id)
         if user is None:
             return RedirectResponse(f"/login?next=/talks/{talk.id}/animer", status_code=303)
-        context = await _context(request, db, talk, event)
+        context = await _context(request, db, talk, event, speaker_view=True)
     if not context["moderator"]:
         raise DomainError("forbidden", "Cette page est réservée aux intervenants de la conférence et à la modération.")
     context["questions"] = sorted(context["questions"], key=qr.speaker_order_key)

@@ -158,8 +158,10 @@
   var voted = Object.create(null); // id -> true
   var items = Object.create(null); // id -> li
 
+  // The speaker view shows every question to the room's moderators; the talk's page shows everyone (its
+  // speakers included) what the audience sees, plus their own pending questions.
   function visible(q) {
-    if (q.status === "approved" || moderator) {
+    if (q.status === "approved" || (speaker && moderator)) {
       return true;
     }
     return q.status === "pending" && q.author && q.author.id === userId;
@@ -297,7 +299,12 @@
         li = make("li");
         items[q.id] = li;
       }
-      fill(li, q);
+      // Only a question that changed is drawn again: the list is a live region.
+      var signature = JSON.stringify([q, !!voted[q.id], qaOpen(Date.now())]);
+      if (li.getAttribute("data-signature") !== signature) {
+        fill(li, q);
+        li.setAttribute("data-signature", signature);
+      }
       keep[q.id] = true;
       if (list.children[index] !== li) {
         list.insertBefore(li, list.children[index] || null);
