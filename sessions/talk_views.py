@@ -157,6 +157,7 @@ def page_strings() -> dict[str, str]:
         "answer_by": _("Réponse de %(name)s"),
         "redacted": _("(certaines informations ont été masquées)"),
         "refused": _("Action refusée."),
+        "qa_ended": _("La conférence est terminée : les questions sont fermées."),
     }
 
 

@@ -69,7 +69,8 @@
     by: "par %(name)s",
     answer_by: "Réponse de %(name)s",
     redacted: "(certaines informations ont été masquées)",
-    refused: "Action refusée."
+    refused: "Action refusée.",
+    qa_ended: "La conférence est terminée : les questions sont fermées."
   });
   var make = D.make;
   var setText = D.setText;
@@ -149,6 +150,12 @@
     }
     if (closedNote) {
       closedNote.hidden = open;
+      if (state === "ended") {
+        setText(closedNote, t("qa_ended"));
+      }
+    }
+    if (connected && !listing) {
+      say(open ? t("connected") : "");
     }
   }
 
@@ -387,7 +394,6 @@
         buffered.forEach(upsert);
         buffered = [];
         moderator = moderator || !!ack.moderator;
-        say(t("connected"));
         renderAll();
         tick();
       });
