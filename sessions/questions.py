@@ -12,7 +12,8 @@ Where things are published:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -49,12 +50,18 @@ def asker_channel(user_id: int) -> str:
     return f"questionasker:{user_id}"
 
 
+# A talk's times, pre-moderation and speakers are read once per this many seconds per worker and room: a
+# change in the back office (a speaker added, the times moved) reaches votes and questions within it.
+RULES_CACHE_SECONDS = 10.0
+
+
 @dataclass(frozen=True, slots=True)
-class QADeps:
-    hub: Hub
-    rooms: RoomDirectory
-    limiter: MemoryLimiter | RedisLimiter
-    votes: VoteCoalescer
+class TalkInfo:
+    id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    premoderated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +70,7 @@ class QARoom:
 
     room: RoomInfo
     rules: qr.QARoomInfo
-    talk: Talk | None  # for talk rooms
+    talk: TalkInfo | None  # for talk rooms
 
     @property
     def name(self) -> str:
@@ -78,8 +85,35 @@ class QARoom:
         return self.talk.premoderated if self.talk is not None else False
 
 
-async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str) -> QARoom:
+class QARoomCache:
+    """Room names → `QARoom`, per worker, for `RULES_CACHE_SECONDS`: a vote costs no talk or speaker lookup."""
+
+    def __init__(self) -> None:
+        self._rooms: dict[str, tuple[float, QARoom]] = {}
+
+    def get(self, name: str) -> QARoom | None:
+        hit = self._rooms.get(name)
+        return hit[1] if hit and time.monotonic() - hit[0] < RULES_CACHE_SECONDS else None
+
+    def put(self, room: QARoom) -> None:
+        if len(self._rooms) > 10_000:
+            self._rooms.clear()
+        self._rooms[room.name] = (time.monotonic(), room)
+
+
+@dataclass(frozen=True, slots=True)
+class QADeps:
+    hub: Hub
+    rooms: RoomDirectory
+    limiter: MemoryLimiter | RedisLimiter
+    votes: VoteCoalescer
+    cache: QARoomCache = field(default_factory=QARoomCache)
+
+
+async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str, cache: QARoomCache | None = None) -> QARoom:
     kind = qr.room_kind(room_name)
+    if cache is not None and (hit := cache.get(room_name)) is not None:
+        return hit
     room = await rooms.get(db, room_name)
     number = int(room_name.partition(":")[2])
     if kind == "talk":
@@ -87,13 +121,14 @@ async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str) -> Q
         if talk is None:
             raise DomainError("not_found", "Cette conférence n'existe pas.")
         speakers = frozenset((await db.exec(select(TalkSpeaker.user_id).where(TalkSpeaker.talk_id == number))).all())
-        return QARoom(room, qr.QARoomInfo(room_name, kind, speaker_ids=speakers), talk)
-    stands = frozenset((await db.exec(select(QARoomCFA.stand_id).where(QARoomCFA.qa_room_id == number))).all())
-    return QARoom(room, qr.QARoomInfo(room_name, kind, cfa_stand_ids=stands), None)
-
-
-async def moderates(db: AsyncSession, rooms: RoomDirectory, principal: Principal, room_name: str) -> bool:
-    return qr.can_moderate_questions(principal, (await load_room(db, rooms, room_name)).rules)
+        info = TalkInfo(number, talk.title, aware(talk.starts_at), aware(talk.ends_at), talk.premoderated)
+        found = QARoom(room, qr.QARoomInfo(room_name, kind, speaker_ids=speakers), info)
+    else:
+        stands = frozenset((await db.exec(select(QARoomCFA.stand_id).where(QARoomCFA.qa_room_id == number))).all())
+        found = QARoom(room, qr.QARoomInfo(room_name, kind, cfa_stand_ids=stands), None)
+    if cache is not None:
+        cache.put(found)
+    return found
 
 
 # ---------- Payloads ----------
@@ -202,7 +237,7 @@ async def ask(
     moderators and its asker only). A question the word filter holds (a slur, harassment) is stored
     `rejected` and published to nobody; its ack carries `"held": true`. The same `client_id` from the same
     author returns the stored question and publishes nothing."""
-    room = await load_room(db, deps.rooms, room_name)
+    room = await load_room(db, deps.rooms, room_name, deps.cache)
     try:
         cleaned = _admit_question(principal, room, text)
         budgets = await take_budgets(deps.limiter, principal, room.room)
@@ -340,7 +375,7 @@ async def _question_and_room(db: AsyncSession, deps: QADeps, question_id: int) -
     if row is None:
         raise DomainError("not_found", "Cette question n'existe pas.")
     question, room_name = row
-    return question, await load_room(db, deps.rooms, room_name)
+    return question, await load_room(db, deps.rooms, room_name, deps.cache)
 
 
 # ---------- Moderating and answering ----------
