@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -90,6 +90,7 @@ class QARoomCache:
 
     def __init__(self) -> None:
         self._rooms: dict[str, tuple[float, QARoom]] = {}
+        self._question_rooms: dict[int, str] = {}  # a question never moves to another room
 
     def get(self, name: str) -> QARoom | None:
         hit = self._rooms.get(name)
@@ -99,6 +100,14 @@ class QARoomCache:
         if len(self._rooms) > 10_000:
             self._rooms.clear()
         self._rooms[room.name] = (time.monotonic(), room)
+
+    def room_of(self, question_id: int) -> str | None:
+        return self._question_rooms.get(question_id)
+
+    def remember_question(self, question_id: int, room_name: str) -> None:
+        if len(self._question_rooms) > 100_000:
+            self._question_rooms.clear()
+        self._question_rooms[question_id] = room_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,16 +345,29 @@ def is_held(question: Question) -> bool:
 async def vote(db: AsyncSession, deps: QADeps, principal: Principal, *, question_id: int) -> dict[str, Any]:
     """One vote per person and question (`conflict` the second time), on published questions only
     (`invalid` on pending or rejected ones), while the Q&A is open (`closed`). The count is updated in the
-    vote's transaction; it reaches the room through the coalescer, never one broadcast per vote."""
-    question, room = await _question_and_room(db, deps, question_id)
+    vote's transaction; it reaches the room through the coalescer, never one broadcast per vote.
+
+    The hot path: the question's room comes from the per-worker cache (a question never changes room), the
+    room's rules too; then one transaction, `UPDATE questions SET votes = votes + 1 WHERE id AND status =
+    'approved' RETURNING votes` (nothing: not published, `invalid`) and the vote's `INSERT` (the primary key
+    refuses a second one: `conflict`, and the rollback takes the increment back)."""
+    room_name = deps.cache.room_of(question_id)
+    if room_name is None:
+        row = (
+            await db.exec(
+                select(Room.name).join(Question, col(Question.room_id) == Room.id).where(Question.id == question_id)
+            )
+        ).first()
+        if row is None:
+            raise DomainError("not_found", "Cette question n'existe pas.")
+        room_name = row
+        deps.cache.remember_question(question_id, room_name)
+    room = await load_room(db, deps.rooms, room_name, deps.cache)
     if not qr.can_ask(principal, room.rules):
         raise DomainError("forbidden", "Vous ne pouvez pas voter ici.")
-    qr.check_votable(question.status)
     if not room.window_open(utcnow()):
         raise DomainError("closed", _closed_message(room))
     try:
-        db.add(QuestionVote(question_id=question_id, user_id=principal.id))
-        await db.flush()
         votes = (
             await db.exec(
                 update(Question)
@@ -354,9 +376,10 @@ async def vote(db: AsyncSession, deps: QADeps, principal: Principal, *, question
                 .returning(col(Question.votes))
             )
         ).scalar_one_or_none()
-        if votes is None:  # rejected in between
+        if votes is None:
             await db.rollback()
             raise DomainError("invalid", "On ne vote que pour une question publiée.")
+        await db.exec(insert(QuestionVote).values(question_id=question_id, user_id=principal.id, created_at=utcnow()))
         await db.commit()
     except IntegrityError:
         await db.rollback()
