@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+import socketio
 from playwright.async_api import Page, expect
 
 from tests.browser.pages import log_in, watched_page
@@ -24,8 +25,14 @@ def talk_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="module")
-def talk_server(talk_db: str) -> Iterator[ServerProcess]:
-    env = base_env(talk_db)
+def talk_channel(redis_prefix: str) -> str:
+    return f"{redis_prefix}-talk"
+
+
+@pytest.fixture(scope="module")
+def talk_server(talk_db: str, redis_url: str, talk_channel: str) -> Iterator[ServerProcess]:
+    """With Redis, so that a test can emit `talk:state` as the scheduler would, from outside the server."""
+    env = base_env(talk_db, redis_url, SALON_REDIS_PREFIX=talk_channel)
     prepare_database(env)
     process = ServerProcess(env).start()
     yield process
@@ -122,4 +129,32 @@ async def test_the_teacher_sees_the_class_questions_live(talk_server, talk_db, b
         await speaker.close()
     await page.reload()
     await expect(page.locator("[data-class-questions] li", has_text="aimer les maths")).to_have_count(1)
+    assert not problems, problems
+
+
+async def test_talk_state_from_the_server_turns_the_page_without_a_reload(
+    talk_server, talk_db, browser, redis_url, talk_channel
+):
+    """The scheduler (another part of issue 10) emits `talk:state` to `talk:<id>`; here a write-only
+    python-socketio manager on the server's Redis channel stands in for it."""
+    talk = await make_talk(talk_db, starts_in=timedelta(hours=2))
+    problems: list[str] = []
+    page = await watched_page(browser, problems)
+    await join_as_pupil(page, talk_server.url)
+    await page.goto(f"{talk_server.url}/talks/{talk}")
+    await expect(page.locator("[data-talk-state]")).to_have_text("À venir")
+    await expect(page.locator("[data-qa-status]")).to_be_empty()  # listed: the socket is in the room
+    emitter = socketio.AsyncRedisManager(redis_url, channel=f"{talk_channel}:socketio", write_only=True)
+    room = f"talk:{talk}"
+    try:
+        await emitter.emit("talk:state", {"room": room, "state": "live"}, room=room)
+        await expect(page.locator("[data-talk-state]")).to_have_text("En direct")
+        await expect(page.locator("[data-countdown]")).to_be_hidden()
+        await emitter.emit("talk:state", {"room": room, "state": "ended"}, room=room)
+        await expect(page.locator("[data-talk-state]")).to_have_text("Terminé")
+        await expect(page.locator("[data-replay]")).to_be_visible()
+    finally:
+        if emitter.redis is not None:
+            await emitter.pubsub.aclose()
+            await emitter.redis.aclose()
     assert not problems, problems
