@@ -22,7 +22,7 @@ from server.web import JSONResponse, current_principal, render, services
 from sessions import question_rules as qr
 from sessions import questions
 from sessions.models import Talk, TalkSpeaker
-from sessions.talk_rules import AUDIENCES, LIVE, talk_state
+from sessions.talk_rules import AUDIENCES, talk_state
 from stands.models import Event, Stand, StandStaff
 from stands.videos import check_link, parse_video_url
 
@@ -192,7 +192,6 @@ async def _context(
         "moderator": moderator,
         "qa_open": qr.qa_window_open("talk", now, talk_times=(talk.starts_at, talk.ends_at), event_open=True),
         "i18n": page_strings(),
-        "live_state": LIVE,
     }
 
 
