@@ -278,8 +278,8 @@ def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) 
         )
     ]
     if live_talk is not None:
-        ends = live_talk.ends_at.astimezone(PARIS).strftime("%H:%M")
-        lines.append(f"  Talk under way:       /talks/{live_talk.id} (until {ends} Paris time, speaker pro@demo.salon)")
+        hours = demo_data.LIVE_TALK["hours"]
+        lines.append(f"  Talk under way:       /talks/{live_talk.id}, for {hours} hours (speaker: pro@demo.salon)")
     if settings.is_production:
         lines.append("SALON_ENV=production: no demo accounts were created.")
     else:

@@ -31,6 +31,7 @@ from sessions.talk_rules import AUDIENCES
 from stands.videos import DAILYMOTION_HOSTS, MAX_URL, YOUTUBE_HOSTS, _peertube_host, parse_video_url
 
 MAX_CAPACITY = 10_000  # classes
+MAX_ID = 2**31 - 1  # ids from outside are bounded to what the databases hold
 VIDEO_PROVIDERS = ("youtube", "dailymotion", "peertube")
 ROOM_PROVIDERS = ("bbb", "jitsi")
 PROVIDER_LABELS = {

@@ -22,13 +22,12 @@ from server.realtime import Hub
 from server.timeutil import utcnow
 from sessions import schedule_rules as schedule
 from sessions.models import QARoom, QARoomCFA, Question, Quiz, QuizQuestion, Talk, TalkRegistration, TalkSpeaker
-from sessions.schedule_rules import EventHours, Problems, Slot
+from sessions.schedule_rules import MAX_ID, EventHours, Problems, Slot
 from sessions.talk_rules import ENDED, talk_state
 from stands.form_rules import FormInvalid
 from stands.models import Event, Stand, StandStaff
 from stands.service import event_by_slug
 
-MAX_ID = 2**31 - 1
 ENDED_MESSAGE = "« %(title)s » est terminée : les inscriptions sont closes."
 TITLE_TAKEN = "Une autre conférence de cet événement porte déjà ce titre."
 NOT_ALLOWED = "Seuls les organisateurs et les intervenants de la conférence peuvent la modifier."
@@ -409,23 +408,24 @@ async def register_class(db: AsyncSession, principal: Principal | None, talk_id:
     await get_talk(db, talk_id)
     await db.rollback()  # the lock below must open the transaction, or SQLite could read a stale count
     talk = await _lock_talk(db, talk_id)
+    title, capacity = talk.title, talk.capacity_classes  # a rollback expires the row
     if talk_state(talk.starts_at, talk.ends_at, utcnow()) == ENDED:
         await db.rollback()
-        raise DomainError("closed", _(ENDED_MESSAGE) % {"title": talk.title})
+        raise DomainError("closed", _(ENDED_MESSAGE) % {"title": title})
     if await db.get(TalkRegistration, (talk_id, class_id)) is not None:
         await db.rollback()
         return False
     taken = await registered_count(db, talk_id)
-    if talk.capacity_classes is not None and taken >= talk.capacity_classes:
+    if capacity is not None and taken >= capacity:
         await db.rollback()
         raise DomainError(
             "conflict",
             ngettext(
                 "« %(title)s » est complète : sa %(n)d place est prise.",
                 "« %(title)s » est complète : ses %(n)d places sont prises.",
-                talk.capacity_classes,
+                capacity,
             )
-            % {"title": talk.title, "n": talk.capacity_classes},
+            % {"title": title, "n": capacity},
         )
     db.add(TalkRegistration(talk_id=talk_id, class_id=class_id, registered_by=teacher.id))
     await db.commit()
