@@ -209,7 +209,9 @@ async def _description_page(
     failure = None
     if posting:
         values = texts(await read_form(request))
-        changes: dict[str, Any] = {k: v for k, v in values.items() if k in service.TALK_FIELDS}
+        # Every field of the full form is passed on, so that the service refuses what a speaker may not change.
+        known = set(service.TALK_FIELDS) | set(talk_forms.LABELS)
+        changes: dict[str, Any] = {k: v for k, v in values.items() if k in known}
         if "description" in changes:
             changes["description"] = talk_forms.FormReader(values).text(
                 "description", max_length=talk_forms.LONG_TEXT, multiline=True

@@ -276,10 +276,10 @@ async def update_talk(
     open talk page may reload what changed."""
     if principal is None:
         raise DomainError("unauthorized", _("Connectez-vous d'abord."))
-    unknown = set(changes) - set(TALK_FIELDS)
-    if unknown:
-        raise DomainError("invalid", _("Champ inconnu : %(name)s.") % {"name": ", ".join(sorted(unknown))})
     talk = await get_talk(db, talk_id)
+    unknown = set(changes) - set(TALK_FIELDS)
+    if unknown and may_run_programme(principal):
+        raise DomainError("invalid", _("Champ inconnu : %(name)s.") % {"name": ", ".join(sorted(unknown))})
     if not may_run_programme(principal):
         if not await is_speaker(db, principal, talk_id):
             raise DomainError("forbidden", _(NOT_ALLOWED))
