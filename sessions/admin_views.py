@@ -112,6 +112,8 @@ async def _talk_page(
 
 def _failure(values: dict[str, Any], exc: DomainError) -> Failure:
     errors = talk_forms.form_errors(exc.fields) if isinstance(exc, FormInvalid) else {"title": exc.message}
+    order = list(talk_forms.LABELS)  # the summary lists the errors in the form's order
+    errors = dict(sorted(errors.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)))
     return Failure("talk", values, errors, exc.status)
 
 

@@ -112,7 +112,9 @@ async def _teacher_classes(db: Any, user: Principal | None) -> list[dict[str, An
     return [{"id": c.id, "label": c.label} for c in await programme.teacher_classes(db, user.id)]
 
 
-async def _agenda(request: Request, slug: str, *, error: DomainError | None = None) -> Response:
+async def _agenda(
+    request: Request, slug: str, *, error: DomainError | None = None, here: str | None = None
+) -> Response:
     user = await current_principal(request)
     now = utcnow()
     async with services(request).sessions() as db:
@@ -124,7 +126,7 @@ async def _agenda(request: Request, slug: str, *, error: DomainError | None = No
     shown = [v for v in views if _keep(v, filters)]
     live = [talk_item(v, classes) for v in shown if v.state == LIVE]
     upcoming = [talk_item(v, classes) for v in shown if v.state == UPCOMING][:NEXT_UP]
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    here = here or request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return await render(
         request,
         "sessions/programme.html",
@@ -187,7 +189,8 @@ async def _registration(request: Request, *, cancel: bool) -> Response:
     except DomainError as exc:
         if exc.code in ("unauthorized", "forbidden", "not_found"):
             raise
-        return await _agenda(request, event.slug, error=exc)
+        # The agenda again with the refusal; its forms come back to where this one was sent from.
+        return await _agenda(request, event.slug, error=exc, here=back.split("#", 1)[0])
     message = (
         _("L'inscription à « %(title)s » est annulée.") if cancel else _("Votre classe est inscrite à « %(title)s ».")
     )

@@ -19,7 +19,7 @@ from server.i18n import gettext as _
 from server.i18n import ngettext
 from server.models import STAFF_ROLES, ClassTeacher, Role, User
 from server.realtime import Hub
-from server.timeutil import utcnow
+from server.timeutil import aware, utcnow
 from sessions import schedule_rules as schedule
 from sessions.models import QARoom, QARoomCFA, Question, Quiz, QuizQuestion, Talk, TalkRegistration, TalkSpeaker
 from sessions.schedule_rules import MAX_ID, EventHours, Problems, Slot
@@ -202,6 +202,8 @@ async def _check_talk(db: AsyncSession, event: Event, talk_id: int | None, value
 
 def _store_fields(talk: Talk, values: dict[str, Any]) -> None:
     stream = schedule.parse_stream(values["stream_url"])
+    if talk.reminded_at is not None and aware(values["starts_at"]) > aware(talk.starts_at):
+        talk.reminded_at = None  # moved later: the 5-minute reminder is due again
     talk.title, talk.description, talk.stand_id = values["title"], values["description"], values["stand_id"]
     talk.track, talk.audience, talk.capacity_classes = values["track"], values["audience"], values["capacity_classes"]
     talk.starts_at, talk.ends_at = values["starts_at"], values["ends_at"]

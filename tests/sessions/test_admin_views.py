@@ -9,6 +9,7 @@ import pytest
 
 from tests.sessions.programme_helpers import Programme, add_talk, at, make_programme, talk_form
 from tests.stands.backoffice_helpers import browser, error_summary, field_tag
+from tests.stands.test_breadcrumbs import check
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +151,19 @@ async def test_teachers_and_pupils_stay_out_of_the_programme_back_office(server,
         response = await anonymous.get(f"/admin/events/{programme.slug}/talks")
         assert response.status_code == 303 and response.headers["location"].startswith("/login")
         assert re.search("Connectez-vous", (await anonymous.post("/admin/talks/1", data={"title": "x"})).text)
+
+
+async def test_the_programme_pages_start_their_breadcrumb_at_home(server, programme):
+    async with browser(server.url, "orga@demo.salon") as orga:
+        talk_id = await add_talk(orga, programme.slug, talk_form(at(18), 30, track="Salle T"))
+        for path in (
+            f"/admin/events/{programme.slug}/talks",
+            f"/admin/events/{programme.slug}/talks/new",
+            f"/admin/talks/{talk_id}",
+            "/admin/talks",
+            f"/events/{programme.slug}/programme",
+        ):
+            trail = check((await orga.get(path)).text, path)
+            assert trail[-1][0] == path.split("?")[0] or path == f"/admin/talks/{talk_id}", trail
+    async with browser(server.url, "prof@demo.salon") as prof:
+        assert check((await prof.get("/classe/programme")).text, "/classe/programme")[-1][0] == "/classe/programme"
