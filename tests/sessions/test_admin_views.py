@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.live import LiveClient, pupil_token
 from tests.sessions.programme_helpers import Programme, add_talk, at, make_programme, talk_form
 from tests.stands.backoffice_helpers import browser, error_summary, field_tag
 from tests.stands.test_breadcrumbs import check
@@ -167,3 +168,22 @@ async def test_the_programme_pages_start_their_breadcrumb_at_home(server, progra
             assert trail[-1][0] == path.split("?")[0] or path == f"/admin/talks/{talk_id}", trail
     async with browser(server.url, "prof@demo.salon") as prof:
         assert check((await prof.get("/classe/programme")).text, "/classe/programme")[-1][0] == "/classe/programme"
+
+
+async def test_an_edit_reaches_the_talk_room_as_talk_updated(server, programme):
+    async with browser(server.url, "orga@demo.salon") as orga:
+        talk_id = await add_talk(orga, programme.slug, talk_form(at(20), 30, track="Salle U"))
+        other_id = await add_talk(orga, programme.slug, talk_form(at(20), 30, track="Salle V"))
+        pupil = await LiveClient().connect(server.url, (await pupil_token(server.url))["token"])
+        try:
+            await pupil.join(f"talk:{talk_id}")
+            await pupil.join(f"talk:{other_id}")
+            refused = await orga.post(f"/admin/talks/{talk_id}", data=talk_form(at(20), 30, track="Salle V"))
+            assert refused.status_code == 400  # a refused edit publishes nothing
+            saved = await orga.post(f"/admin/talks/{talk_id}", data=talk_form(at(21), 30, track="Salle U"))
+            assert saved.status_code == 303
+            update = await pupil.wait_for("talk:updated")
+            assert update == {"room": f"talk:{talk_id}", "talk_id": talk_id}
+            assert pupil.events["talk:updated"] == [update]
+        finally:
+            await pupil.close()
