@@ -33,7 +33,8 @@ def class_calendar_key(secret_key: str, class_id: int) -> str:
 
 
 def class_key_ok(secret_key: str, class_id: int, key: str) -> bool:
-    return hmac.compare_digest(class_calendar_key(secret_key, class_id), key or "")
+    key = key or ""
+    return key.isascii() and hmac.compare_digest(class_calendar_key(secret_key, class_id), key)
 
 
 def uid_host(public_url: str) -> str:

@@ -211,8 +211,6 @@ def _store_fields(talk: Talk, values: dict[str, Any]) -> None:
     talk.replay_url = schedule.parse_replay(values["replay_url"])
     talk.premoderated = values["premoderated"]
     talk.speakers = list(values["guest_speakers"])
-    # A talk moved into the future is announced again by the scheduler; one moved into the past is not.
-    talk.announced_state = talk_state(talk.starts_at, talk.ends_at, utcnow())
 
 
 async def set_speakers(
@@ -257,6 +255,9 @@ async def create_talk(db: AsyncSession, principal: Principal | None, *, event_sl
         raise FormInvalid({"title": _(TITLE_TAKEN)}, "conflict")
     talk = Talk(event_id=event.id, title=values["title"], starts_at=values["starts_at"], ends_at=values["ends_at"])  # type: ignore[arg-type]
     _store_fields(talk, values)
+    # Nobody is on a new talk's page: its state now is not news. An edit leaves `announced_state` to the
+    # scheduler, which announces the change when the new times make one (e.g. a talk moved to start now).
+    talk.announced_state = talk_state(talk.starts_at, talk.ends_at, utcnow())
     db.add(talk)
     await db.flush()
     assert talk.id is not None

@@ -95,6 +95,7 @@ async def test_a_class_calendar_needs_its_key(server, http):
         f"/api/classes/{class_id}/talks.ics?key={'0' * 32}",
         f"/api/classes/{int(class_id) + 1000}/talks.ics?key={key}",
         f"/api/classes/{2**40}/talks.ics?key={key}",
+        f"/api/classes/{class_id}/talks.ics?key=%C3%A9%00",
     ):
         response = await http.get(bad)
         assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
