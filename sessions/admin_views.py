@@ -39,7 +39,7 @@ def _labels() -> dict[str, str]:
 
 def _require_programmer(principal: Principal) -> Principal:
     if not service.may_run_programme(principal):
-        raise DomainError("forbidden", _("Seuls les organisateurs peuvent modifier le programme."))
+        raise DomainError("forbidden", _("Seule l'équipe d'organisation peut modifier le programme."))
     return principal
 
 
@@ -188,9 +188,7 @@ async def talk_edit(request: Request) -> Response:
         speaker = await service.is_speaker(db, viewer, talk_id)
     if not service.may_run_programme(viewer):
         if not speaker:
-            raise DomainError(
-                "forbidden", _("Seuls les organisateurs et les intervenants peuvent modifier ce programme.")
-            )
+            raise DomainError("forbidden", _(service.NOT_ALLOWED))
         return await _description_page(request, viewer, view, event, posting)
     if not posting:
         return await _talk_page(request, event, view, _talk_values(view))

@@ -211,7 +211,7 @@ async def class_agenda(request: Request) -> Response:
     if user is None:
         return RedirectResponse("/login?next=/classe/programme", status_code=303)
     if user.role != Role.TEACHER:
-        raise DomainError("forbidden", _("Cette page est réservée aux enseignants."))
+        raise DomainError("forbidden", _("Cette page est réservée aux comptes enseignants."))
     svc = services(request)
     now = utcnow()
     async with svc.sessions() as db:

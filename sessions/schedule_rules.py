@@ -137,7 +137,7 @@ def clash_problems(slot: Slot, others: Iterable[Slot], names: Mapping[int, str])
             problems.add(
                 "speaker_ids",
                 _("%(speaker)s intervient déjà dans « %(talk)s » à ce moment-là (%(when)s).")
-                % {"speaker": names.get(user_id, _("Un intervenant")), "talk": other.title, "when": _when(other)},
+                % {"speaker": names.get(user_id, _("Une personne")), "talk": other.title, "when": _when(other)},
             )
         if same_track(slot.track, other.track):
             problems.add(

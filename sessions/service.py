@@ -30,7 +30,9 @@ from stands.service import event_by_slug
 
 ENDED_MESSAGE = "« %(title)s » est terminée : les inscriptions sont closes."
 TITLE_TAKEN = "Une autre conférence de cet événement porte déjà ce titre."
-NOT_ALLOWED = "Seuls les organisateurs et les intervenants de la conférence peuvent la modifier."
+NOT_ALLOWED = (
+    "Seules l'équipe d'organisation et les personnes qui interviennent dans la conférence peuvent la modifier."
+)
 
 
 async def save_talk(
@@ -113,7 +115,7 @@ def _require_programmer(principal: Principal | None) -> Principal:
     if principal is None:
         raise DomainError("unauthorized", _("Connectez-vous d'abord."))
     if not may_run_programme(principal):
-        raise DomainError("forbidden", _("Seuls les organisateurs peuvent modifier le programme."))
+        raise DomainError("forbidden", _("Seule l'équipe d'organisation peut modifier le programme."))
     return principal
 
 
@@ -166,7 +168,7 @@ async def _check_talk(db: AsyncSession, event: Event, talk_id: int | None, value
     staff = await event_staff(db, event.id)  # type: ignore[arg-type]
     unknown = [i for i in values["speaker_ids"] if i not in staff]
     if unknown:
-        problems.add("speaker_ids", _("Choisissez les intervenants parmi les équipes des stands de l'événement."))
+        problems.add("speaker_ids", _("Choisissez qui intervient parmi les équipes des stands de l'événement."))
     for key, parse in (("stream_url", schedule.parse_stream), ("replay_url", schedule.parse_replay)):
         try:
             parse(values[key])
@@ -221,9 +223,7 @@ async def set_speakers(
     talk = await get_talk(db, talk_id)
     staff = await event_staff(db, talk.event_id)
     if any(i not in staff for i in user_ids):
-        raise FormInvalid(
-            {"speaker_ids": _("Choisissez les intervenants parmi les équipes des stands de l'événement.")}
-        )
+        raise FormInvalid({"speaker_ids": _("Choisissez qui intervient parmi les équipes des stands de l'événement.")})
     current = set(await speaker_ids(db, talk_id))
     for user_id in current - set(user_ids):
         row = await db.get(TalkSpeaker, (talk_id, user_id))
@@ -287,7 +287,9 @@ async def update_talk(
         if not await is_speaker(db, principal, talk_id):
             raise DomainError("forbidden", _(NOT_ALLOWED))
         if set(changes) - SPEAKER_EDITABLE:
-            raise DomainError("forbidden", _("En tant qu'intervenant, vous ne pouvez modifier que la présentation."))
+            raise DomainError(
+                "forbidden", _("Vous intervenez dans cette conférence : vous ne pouvez modifier que sa présentation.")
+            )
         description = str(changes.get("description", talk.description))
         if len(description) > 5000:
             raise FormInvalid({"description": _("Le champ « Présentation » dépasse 5000 caractères.")}, "too_long")
@@ -375,7 +377,7 @@ async def _require_teacher_of(db: AsyncSession, principal: Principal | None, cla
     if principal is None:
         raise DomainError("unauthorized", _("Connectez-vous d'abord."))
     if principal.role != Role.TEACHER:
-        raise DomainError("forbidden", _("Seuls les enseignants peuvent inscrire une classe."))
+        raise DomainError("forbidden", _("Il faut un compte enseignant pour inscrire une classe."))
     if not 1 <= class_id <= MAX_ID or await db.get(ClassTeacher, (class_id, principal.id)) is None:
         raise DomainError("forbidden", _("Vous ne pouvez inscrire que les classes que vous accompagnez."))
     return principal

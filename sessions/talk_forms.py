@@ -27,8 +27,8 @@ LABELS = {
     "stream_url": N_("Adresse de la diffusion"),
     "replay_url": N_("Adresse de la rediffusion"),
     "premoderated": N_("Questions validées avant d'être montrées"),
-    "speaker_ids": N_("Intervenants avec un compte"),
-    "guest_speakers": N_("Autres intervenants"),
+    "speaker_ids": N_("Qui intervient (avec un compte)"),
+    "guest_speakers": N_("Qui intervient aussi (sans compte)"),
 }
 # Where the service's refusals are shown in the form.
 SERVICE_FIELDS = {"starts_at": "starts_on", "ends_at": "ends_time"}
@@ -90,14 +90,14 @@ def parse_talk(data: Mapping[str, Any], speaker_ids: list[str]) -> dict[str, Any
             )
     ids, ok = _ids(speaker_ids)
     if not ok:
-        form.fail("speaker_ids", _("Choisissez les intervenants dans la liste."))
+        form.fail("speaker_ids", _("Choisissez qui intervient dans la liste."))
     values["speaker_ids"] = ids
     guests = [" ".join(line.split()) for line in form.raw("guest_speakers").splitlines()]
     guests = [g for g in guests if g]
     if len(guests) > GUESTS_MAX or any(len(g) > SHORT_TEXT for g in guests):
         form.fail(
             "guest_speakers",
-            _("Indiquez au plus %(n)d intervenants, un par ligne, de 160 caractères au plus.") % {"n": GUESTS_MAX},
+            _("Indiquez au plus %(n)d personnes, une par ligne, de 160 caractères au plus.") % {"n": GUESTS_MAX},
         )
     values["guest_speakers"] = guests
     day, start, end = form.raw("starts_on").strip(), form.raw("starts_time").strip(), form.raw("ends_time").strip()
