@@ -10,15 +10,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from server.accounts import save_adult, save_class
 from server.auth import load_principal
+from server.db import create_engine, create_session_factory
 from server.errors import DomainError
 from server.migrate import upgrade
 from server.models import Role
 from server.timeutil import utcnow
-from sessions import service
+from sessions import programme, service
 from sessions.models import Talk, TalkRegistration, TalkSpeaker
 from stands import service as fair
 from stands.form_rules import FormInvalid
@@ -247,3 +249,28 @@ async def test_racing_teachers_never_overfill_a_talk_on_sqlite(tmp_path):
 async def test_racing_teachers_never_overfill_a_talk_on_postgresql(postgres_url):
     count, outcomes = await race_for_the_last_places(postgres_url)
     assert count == 3 and outcomes == ["conflict"] * 5 + ["ok"] * 3
+
+
+async def test_reading_the_programme_takes_the_same_queries_for_one_talk_or_four(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path}/reads.db"
+    world = await make_world(url, teachers=1)
+
+    async def queries() -> int:
+        engine = create_engine(url)
+        statements: list[str] = []
+        event.listen(engine.sync_engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        try:
+            async with create_session_factory(engine)() as db:
+                views = await programme.talk_views(db, utcnow(), event_id=world.event_id, class_ids=world.classes)
+                assert all(v.speaker_accounts for v in views)
+        finally:
+            await engine.dispose()
+        return len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
+
+    await create(world, track="A")
+    one = await queries()
+    for track in ("B", "C", "D"):
+        talk = await create(world, track=track)
+        async with database(url) as db:
+            await service.register_class(db, world.teachers[0], talk.id, world.classes[0])
+    assert await queries() == one
