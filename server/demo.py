@@ -14,9 +14,12 @@ from server import demo_data
 from server.accounts import save_adult, save_class
 from server.config import Settings
 from server.db import create_engine, create_session_factory
-from server.models import AuthToken, Role, User
+from server.models import AuthToken, Role, SchoolClass, User
 from server.timeutil import PARIS, utcnow
 from sessions import service as programme
+from sessions.models import TalkRegistration, TalkSpeaker
+from sessions.schedule_rules import parse_replay, parse_stream
+from sessions.talk_rules import UPCOMING, talk_state
 from stands import service as fair
 from stands.models import Stand, StandHours, Video
 from stands.sectors import SECTORS
@@ -56,10 +59,12 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                 await db.exec(delete(AuthToken).where(col(AuthToken.user_id).in_(pupils)))  # type: ignore[call-overload]
                 await db.exec(delete(User).where(User.role == Role.PUPIL))  # type: ignore[call-overload]
             accounts: dict[str, User] = {}
+            demo_class: SchoolClass | None = None
+            live_talk = None
             if not settings.is_production:
                 for email, name, role in DEMO_ACCOUNTS:
                     accounts[email] = await save_adult(db, email=email, password=DEMO_PASSWORD, name=name, role=role)
-                await save_class(
+                demo_class = await save_class(
                     db,
                     code=DEMO_CLASS,
                     label="3e B (démo)",
@@ -84,16 +89,22 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                 for talk in demo_data.TALKS.get(spec["slug"], []):
                     day = event.starts_at.astimezone(PARIS) + timedelta(days=talk["day"])
                     starts = at(day, talk["start"])
-                    talks[talk["title"]] = await programme.save_talk(
-                        db,
-                        event,
-                        title=talk["title"],
-                        starts_at=starts,
-                        ends_at=starts + timedelta(minutes=talk["minutes"]),
-                        description=talk["description"],
-                        speakers=list(talk["speakers"]),
-                        stand_id=_id(stands, talk["stand"]),
+                    talks[talk["title"]] = await _save_talk(
+                        db, event, stands, talk, starts, starts + timedelta(minutes=talk["minutes"])
                     )
+                live = demo_data.LIVE_TALK
+                if live["event"] == spec["slug"]:
+                    starts = live_talk_start(utcnow(), live["minutes_before"])
+                    talk = await _save_talk(db, event, stands, live, starts, starts + timedelta(hours=live["hours"]))
+                    talks[live["title"]] = talk
+                    live_talk = talk
+                    await _set_speaker_accounts(
+                        db, talk, [accounts[e] for e in live["speaker_accounts"] if e in accounts]
+                    )
+                if demo_class is not None:
+                    for slug, title in demo_data.DEMO_REGISTRATIONS:
+                        if slug == spec["slug"]:
+                            await _register(db, talks[title], demo_class, accounts["prof@demo.salon"])
                 counts["talks"] += len(talks)
                 for quiz in demo_data.QUIZZES.get(spec["slug"], []):
                     await programme.save_quiz(
@@ -114,7 +125,7 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
             await db.commit()
     finally:
         await engine.dispose()
-    return _summary(counts, settings)
+    return _summary(counts, settings, live_talk)
 
 
 async def _load_stands(db: Any, event: Any, specs: list[dict[str, Any]], staff: list[User]) -> dict[str, Stand]:
@@ -204,16 +215,71 @@ async def _replace_rows(
     await db.flush()
 
 
+def live_talk_start(now: datetime, minutes_before: int) -> datetime:
+    """`minutes_before` before now, rounded down to 5 minutes: the demo's talk under way."""
+    start = now.replace(second=0, microsecond=0) - timedelta(minutes=minutes_before)
+    return start - timedelta(minutes=start.minute % 5)
+
+
+async def _save_talk(
+    db: Any, event: Any, stands: dict[str, Stand], spec: dict[str, Any], starts: datetime, ends: datetime
+) -> Any:
+    """A demo talk with its programme fields; the scheduler's columns say what is already true now, so that
+    loading the demo announces nothing stale (and re-running it re-arms the reminder of talks to come)."""
+    now = utcnow()
+    state = talk_state(starts, ends, now)
+    stream = parse_stream(spec.get("stream_url", ""))
+    return await programme.save_talk(
+        db,
+        event,
+        title=spec["title"],
+        starts_at=starts,
+        ends_at=ends,
+        description=spec["description"],
+        speakers=list(spec["speakers"]),
+        stand_id=_id(stands, spec["stand"]),
+        track=spec.get("track", ""),
+        audience=spec.get("audience", "all"),
+        capacity_classes=spec.get("capacity_classes"),
+        stream_url=stream.url,
+        stream_provider=stream.provider,
+        replay_url=parse_replay(spec.get("replay_url", "")),
+        premoderated=spec.get("premoderated", True),
+        announced_state=state,
+        reminded_at=starts.astimezone(UTC) if state != UPCOMING else None,
+    )
+
+
+async def _set_speaker_accounts(db: Any, talk: Any, users: list[User]) -> None:
+    wanted = {u.id for u in users}
+    for row in (await db.exec(select(TalkSpeaker).where(TalkSpeaker.talk_id == talk.id))).all():
+        if row.user_id not in wanted:
+            await db.delete(row)
+        wanted.discard(row.user_id)
+    for user_id in sorted(wanted):  # type: ignore[type-var]
+        db.add(TalkSpeaker(talk_id=talk.id, user_id=user_id))
+    await db.flush()
+
+
+async def _register(db: Any, talk: Any, school_class: SchoolClass, teacher: User) -> None:
+    if await db.get(TalkRegistration, (talk.id, school_class.id)) is None:
+        db.add(TalkRegistration(talk_id=talk.id, class_id=school_class.id, registered_by=teacher.id))
+        await db.flush()
+
+
 def _id(stands: dict[str, Stand], name: str | None) -> int | None:
     return stands[name].id if name else None
 
 
-def _summary(counts: dict[str, int], settings: Settings) -> str:
+def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) -> str:
     lines = [
         "Demo fair loaded: {stands} stands, {talks} talks, {quizzes} quizzes, {qa_rooms} CFA Q&A rooms.".format(
             **counts
         )
     ]
+    if live_talk is not None:
+        hours = demo_data.LIVE_TALK["hours"]
+        lines.append(f"  Talk under way:       /talks/{live_talk.id}, for {hours} hours (speaker: pro@demo.salon)")
     if settings.is_production:
         lines.append("SALON_ENV=production: no demo accounts were created.")
     else:

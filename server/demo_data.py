@@ -10,7 +10,9 @@ Structure:
 - STANDS: event slug -> stands, each with job cards (ROME code, missions, skills, training,
   conditions, salary) and offers (stage-3e, stage-seconde, apprentissage, alternance).
 - TALKS: event slug -> live talks ("day" is an offset from the first day of the event,
-  "start" is Europe/Paris local time).
+  "start" is Europe/Paris local time), each with its track ("salle"), audience, capacity in classes
+  and a stream of each kind among them (example addresses that pass sessions/schedule_rules.py).
+- LIVE_TALK: the talk that is always under way when the demo is loaded, given by `pro@demo.salon`.
 - QUIZZES: event slug -> quizzes, "live" (attached to a talk) or "self_paced" (attached to a stand).
 - QA_ROOMS: event slug -> question rooms shared by the CFA stands of one trade cluster.
 - OPEN_DAYS: event slug -> CFA open days ("day" is an offset from the first day of the event and
@@ -3237,6 +3239,11 @@ TALKS: dict[str, list[dict]] = {
             "day": 0,
             "start": "10:00",
             "minutes": 30,
+            "track": "Salle atelier",
+            "audience": "college",
+            "capacity_classes": 20,
+            "stream_url": "https://www.youtube-nocookie.com/embed/aZ3kPq9LmN2",
+            "replay_url": "https://www.youtube.com/watch?v=aZ3kPq9LmN2",
         },
         {
             "title": "L'apprentissage, comment ça marche ?",
@@ -3254,6 +3261,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 0,
             "start": "14:00",
             "minutes": 45,
+            "track": "Grand amphi",
+            "audience": "all",
+            "capacity_classes": None,
+            "stream_url": "https://tube-sciences-technologies.apps.education.fr/w/9fJk2LmPq8RsT4uVw6XyZa",
         },
         {
             "title": "Apprenti en cuisine : ce que l'on ne voit pas à la télévision",
@@ -3270,6 +3281,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 0,
             "start": "16:00",
             "minutes": 30,
+            "track": "Salle atelier",
+            "audience": "lycee",
+            "capacity_classes": 15,
+            "stream_url": "https://www.dailymotion.com/video/x8q4r2m",
         },
         {
             "title": "Du code au jeu éducatif : les métiers du numérique",
@@ -3286,6 +3301,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 1,
             "start": "10:30",
             "minutes": 30,
+            "track": "Studio numérique",
+            "audience": "lycee",
+            "capacity_classes": 12,
+            "stream_url": "https://meet.jit.si/SalonDemoPixelNormand",
         },
         {
             "title": "Prendre soin des autres : les métiers du soin et de l'accompagnement",
@@ -3302,6 +3321,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 1,
             "start": "14:00",
             "minutes": 40,
+            "track": "Grand amphi",
+            "audience": "all",
+            "capacity_classes": 30,
+            "stream_url": "https://bbb.example.org/b/sal-demo-soin",
         },
         {
             "title": "Une journée dans un élevage laitier normand",
@@ -3317,6 +3340,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 1,
             "start": "16:00",
             "minutes": 25,
+            "track": "Salle atelier",
+            "audience": "college",
+            "capacity_classes": 10,
+            "stream_url": "https://framatube.org/w/4hDp7QvXw2mYc8nKs3LtBe",
         },
         {
             "title": "Pêche, ports et chantiers navals : les métiers de la mer en Normandie",
@@ -3333,6 +3360,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 2,
             "start": "10:00",
             "minutes": 45,
+            "track": "Grand amphi",
+            "audience": "college",
+            "capacity_classes": 25,
+            "stream_url": "https://www.youtube-nocookie.com/embed/Mer4Norm2Qx",
         },
         {
             "title": "Filles et garçons : tous les métiers vous sont ouverts",
@@ -3352,6 +3383,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 2,
             "start": "13:30",
             "minutes": 30,
+            "track": "Grand amphi",
+            "audience": "all",
+            "capacity_classes": 2,
+            "stream_url": "https://peertube.fr/w/7uYt5RrEe3WwQq1AaSsDdF",
         },
         {
             "title": "Énergies renouvelables : des métiers qui prennent de la hauteur",
@@ -3365,6 +3400,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 2,
             "start": "15:30",
             "minutes": 30,
+            "track": "Salle atelier",
+            "audience": "lycee",
+            "capacity_classes": 18,
+            "stream_url": "https://visio.example.org/rooms/eolien-en-mer/join",
         },
     ],
     "quinzaine-apprentissage": [
@@ -3382,6 +3421,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 0,
             "start": "10:00",
             "minutes": 45,
+            "track": "Grand amphi",
+            "audience": "all",
+            "capacity_classes": None,
+            "stream_url": "https://www.youtube-nocookie.com/embed/Quinz4ine01",
         },
         {
             "title": "Réussir sa candidature : CV, message et premier appel à un employeur",
@@ -3394,6 +3437,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 2,
             "start": "14:00",
             "minutes": 40,
+            "track": "Grand amphi",
+            "audience": "lycee",
+            "capacity_classes": 40,
+            "stream_url": "https://meet.jit.si/SalonDemoCandidature",
         },
         {
             "title": "Apprenti boulanger : le vrai rythme d'une semaine",
@@ -3409,6 +3456,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 4,
             "start": "10:30",
             "minutes": 30,
+            "track": "Fournil virtuel",
+            "audience": "college",
+            "capacity_classes": 15,
+            "stream_url": "https://www.dailymotion.com/video/x8b0ul4n",
         },
         {
             "title": "Les travaux publics racontés par leurs apprentis",
@@ -3425,6 +3476,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 7,
             "start": "15:00",
             "minutes": 30,
+            "track": "Grand amphi",
+            "audience": "college",
+            "capacity_classes": 20,
+            "stream_url": "https://tube-numerique-educatif.apps.education.fr/w/2bTp9LwQx4sRz7yUv1KmNa",
         },
         {
             "title": "Salaire, congés, droits : ce qu'il faut savoir avant de signer",
@@ -3441,6 +3496,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 9,
             "start": "10:00",
             "minutes": 45,
+            "track": "Grand amphi",
+            "audience": "postbac",
+            "capacity_classes": 30,
+            "stream_url": "https://bigbluebutton.example.org/b/qui-droits-apprentis",
         },
         {
             "title": "Se former au soin en apprentissage",
@@ -3456,6 +3515,10 @@ TALKS: dict[str, list[dict]] = {
             "day": 11,
             "start": "14:00",
             "minutes": 35,
+            "track": "Grand amphi",
+            "audience": "lycee",
+            "capacity_classes": 20,
+            "stream_url": "https://www.youtube-nocookie.com/embed/SoinApprent",
         },
         {
             "title": "Métiers de la mer : se former en apprentissage",
@@ -3472,9 +3535,40 @@ TALKS: dict[str, list[dict]] = {
             "day": 13,
             "start": "11:00",
             "minutes": 30,
+            "track": "Grand amphi",
+            "audience": "all",
+            "capacity_classes": None,
+            "stream_url": "",
         },
     ],
 }
+
+LIVE_TALK: dict = {
+    "event": "des-clics-des-metiers",
+    "title": "Rencontre un pro : posez vos questions en direct",
+    "description": (
+        "Camille Durand répond en direct aux questions des classes sur les métiers de l'atelier et du "
+        "bâtiment : comment on y entre, ce que l'on y fait chaque jour, ce qui plaît et ce qui est difficile. "
+        "Posez vos questions par écrit : elles s'affichent une fois validées."
+    ),
+    "speakers": [],
+    "speaker_accounts": ["pro@demo.salon"],
+    "stand": "Chaudronnerie Varin-Lecoq",
+    "track": "Plateau en direct",
+    "audience": "all",
+    "capacity_classes": 30,
+    "stream_url": "https://www.youtube-nocookie.com/embed/RencontrePr",
+    "premoderated": True,
+    # Starts 10 minutes before `salon demo` runs (rounded down to 5 minutes) and lasts 4 hours.
+    "minutes_before": 10,
+    "hours": 4,
+}
+
+# DEMO-3E is registered to these talks (by title).
+DEMO_REGISTRATIONS: list[tuple[str, str]] = [
+    ("des-clics-des-metiers", "Rencontre un pro : posez vos questions en direct"),
+    ("des-clics-des-metiers", "Pêche, ports et chantiers navals : les métiers de la mer en Normandie"),
+]
 
 QUIZZES: dict[str, list[dict]] = {
     "des-clics-des-metiers": [

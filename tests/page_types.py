@@ -37,6 +37,12 @@ SHOTS = [
     Shot("admin-stand", "organiser", "/admin/stands/{staffed_stand}"),
     Shot("admin-import", "organiser", "/admin/events/des-clics-des-metiers/import"),
     Shot("admin-visits", "organiser", "/admin/events/des-clics-des-metiers/visits"),
+    Shot("programme", "pupil", "/events/des-clics-des-metiers/programme"),
+    Shot("programme-teacher", "teacher", "/events/des-clics-des-metiers/programme?public=college"),
+    Shot("class-programme", "teacher", "/classe/programme"),
+    Shot("admin-talks", "organiser", "/admin/events/des-clics-des-metiers/talks"),
+    Shot("admin-talk", "organiser", "/admin/events/des-clics-des-metiers/talks/new"),
+    Shot("my-talks", "pro", "/admin/talks"),
     Shot("not-found", "anonymous", "/stands/999999"),
 ]
 
