@@ -60,6 +60,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # `python -m loadtests.bench` from elsewhere: loadtests.scenarios below
+
+from loadtests.scenarios.talk_qa import broadcast_rates, vote_accounting  # noqa: E402
+
 BENCH_DIR = ROOT / "loadtests" / "bench"
 PEER = ROOT / "loadtests" / "peer" / "server.js"
 EVENT = "des-clics-des-metiers"
@@ -769,70 +773,6 @@ def cmd_chat(bench: Bench, scenario: str, sizes: list[int]) -> int:
 
 
 # ------------------------------------------------------------------------------------------- talk-qa
-
-
-def broadcast_rates(times_s: list[float], window_s: float) -> dict[str, Any]:
-    """`question:votes` arrivals at one observer (seconds from the window's start): the most in one second of
-    the window (fixed one-second buckets, the figure held against the target), the most in any second
-    (a sliding second), the most per second over any five seconds (the sustained rate) and the mean per
-    second of the window. Arrival jitter counts: a flush delivered late next to an on-time one can put a
-    fifth update in one second of arrivals although the server spaces its flushes 250 ms apart."""
-    inside = sorted(t for t in times_s if 0 <= t < window_s)
-    buckets: dict[int, int] = {}
-    for t in inside:
-        buckets[int(t)] = buckets.get(int(t), 0) + 1
-    return {
-        "in_window": len(inside),
-        "max_per_s": max(buckets.values(), default=0),
-        "max_in_any_1s": _most_within(inside, 1.0),
-        "max_per_s_over_5s": round(_most_within(inside, 5.0) / 5, 2),
-        "mean_per_s": round(len(inside) / window_s, 2) if window_s > 0 else None,
-    }
-
-
-def _most_within(sorted_times: list[float], span: float) -> int:
-    """The most arrivals within any `span` seconds (a sliding window over sorted times)."""
-    most, first = 0, 0
-    for last, t in enumerate(sorted_times):
-        while t - sorted_times[first] >= span:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
-
-
-def vote_accounting(
-    acked: dict[str, int],
-    stored: dict[str, dict[str, int]] | None,
-    last_seen: dict[str, int],
-    unanswered: int = 0,
-) -> dict[str, Any]:
-    """Every acknowledged vote counted exactly once: for each question the votes acked to the clients, the
-    `votes` column and the `question_votes` rows (`stored`, None for the Node.js peer, which stores nothing)
-    are equal, and the last count an observer saw is that number too. A vote left without an ack may or may
-    not be stored: any makes the run inconclusive on this point."""
-    mismatched = []
-    not_visible = []
-    for qid, n in sorted(acked.items(), key=lambda item: int(item[0])):
-        row = (stored or {}).get(qid, {"votes": 0, "rows": 0})
-        if stored is not None and not (row["votes"] == row["rows"] == n):
-            mismatched.append({"question_id": int(qid), "acked": n, **row})
-        if last_seen.get(qid, 0) != (row["votes"] if stored is not None else n):
-            not_visible.append({"question_id": int(qid), "acked": n, "last_seen": last_seen.get(qid, 0)})
-    acked_total = sum(acked.values())
-    result: dict[str, Any] = {
-        "questions": len(acked),
-        "acked": acked_total,
-        "unanswered": unanswered,
-        "mismatched": mismatched[:10],
-        "mismatched_count": len(mismatched),
-        "last_seen_differs": not_visible[:10],
-        "last_seen_differs_count": len(not_visible),
-    }
-    if stored is not None:
-        result["stored"] = sum((stored.get(q) or {"votes": 0})["votes"] for q in acked)
-        result["rows"] = sum((stored.get(q) or {"rows": 0})["rows"] for q in acked)
-    result["exact"] = not mismatched and unanswered == 0
-    return result
 
 
 def qa_verdict(
