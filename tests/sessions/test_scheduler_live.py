@@ -63,7 +63,7 @@ async def metric(worker: ServerProcess, name: str) -> float:
 async def test_two_workers_announce_once_and_the_survivor_takes_over(pair, postgres_url, redis, redis_prefix):
     one, two = pair
     short = await add_talk(postgres_url, "Trois minutes pour un métier", starts_in=4, minutes=0.1)
-    after = await add_talk(postgres_url, "Après la relève", starts_in=25)
+    after = await add_talk(postgres_url, "Après la relève", starts_in=30)
     pupil = await LiveClient().connect(one.url, (await pupil_token(one.url))["token"])
     pro = await LiveClient().connect(two.url, await staff_token(two.url))
     clients = (pupil, pro)
@@ -84,6 +84,8 @@ async def test_two_workers_announce_once_and_the_survivor_takes_over(pair, postg
         assert await metric(survivor, "salon_scheduler_leader") == 0
 
         assert leader.proc is not None
+        assert [states(c, after) for c in clients] == [[], []]  # the next change is still to come
+        announced_before = await metric(survivor, "salon_talk_announcements_total")
         os.kill(leader.proc.pid, signal.SIGKILL)
         leader.proc.wait()
         watcher = pupil if survivor is one else pro
@@ -92,6 +94,7 @@ async def test_two_workers_announce_once_and_the_survivor_takes_over(pair, postg
         assert states(watcher, after) == ["live"]
         assert await leader_of(redis, redis_prefix, (survivor,)) is survivor
         assert await metric(survivor, "salon_scheduler_leader") == 1
+        assert await metric(survivor, "salon_talk_announcements_total") > announced_before  # it announced it
     finally:
         for client in clients:
             if client.sio.connected:
