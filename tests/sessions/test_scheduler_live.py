@@ -14,7 +14,8 @@ import pytest
 from redis.asyncio import Redis
 
 from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
-from tests.sessions.talk_factory import add_class, add_talk
+from tests.services import PrivateRedis
+from tests.sessions.talk_factory import add_class, add_talk, talk_row
 
 GRACE = 2.0  # seconds of further ticks (at 0.2 s) during which a second announcement would show up
 
@@ -58,6 +59,14 @@ async def metric(worker: ServerProcess, name: str) -> float:
             if line.startswith(f"{name} "):
                 return float(line.split()[1])
     raise AssertionError(f"{name} missing from /metrics")
+
+
+async def until(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not await check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{what} not within {timeout} s")
+        await asyncio.sleep(0.1)
 
 
 async def test_two_workers_announce_once_and_the_survivor_takes_over(pair, postgres_url, redis, redis_prefix):
@@ -149,3 +158,36 @@ async def test_a_single_worker_without_redis_leads(alone):
         assert await metric(worker, "salon_scheduler_leader") == 1
     finally:
         await pupil.close()
+
+
+async def test_with_redis_down_nobody_announces_and_announcements_resume_when_it_is_back(tmp_path):
+    redis = PrivateRedis().start()
+    url = f"sqlite+aiosqlite:///{tmp_path / 'salon.db'}"
+    env = base_env(url, redis.url, SALON_SCHEDULER_INTERVAL="0.2")
+    prepare_database(env)
+    worker = ServerProcess(env).start()
+
+    def leading(value: float):  # type: ignore[no-untyped-def]
+        return lambda: _is(metric(worker, "salon_scheduler_leader"), value)
+
+    try:
+        await until(leading(1), 10, "the worker taking the lock")
+        redis.stop()
+        await until(leading(0), 10, "the worker giving up the lead")
+        talk_id = await add_talk(url, "Pendant la panne", starts_in=0.5)
+        await asyncio.sleep(GRACE)  # live by its times, but nobody leads
+        assert (await talk_row(url, talk_id)).announced_state == "upcoming"
+        redis.start()
+        await until(leading(1), 15, "the worker taking the lock again")
+        await until(lambda: _is(state_of(url, talk_id), "live"), 10, "the announcement once Redis is back")
+    finally:
+        worker.stop()
+        redis.stop()
+
+
+async def _is(value, expected) -> bool:  # type: ignore[no-untyped-def]
+    return await value == expected
+
+
+async def state_of(url: str, talk_id: int) -> str:
+    return (await talk_row(url, talk_id)).announced_state
