@@ -2,6 +2,7 @@
 
     python -m loadtests.bench stands --clients 500,1000,2000 [--target salon|peer] [--workers 1|2] [--duration 20]
     python -m loadtests.bench talk --listeners 2000 --rate 5 [--target salon|peer]
+    python -m loadtests.bench talk-qa --listeners 2000 [--questions 200 --votes-per-pupil 5] [--target salon|peer|both]
     python -m loadtests.bench http --duration 10 [--hall-stands 200]
 
 Run it from the repository root with the project's venv (`.venv/bin/python -m loadtests.bench ...`); it needs
@@ -24,7 +25,11 @@ Each step of a ramp is a run: a fresh server process (so that peak memory is the
 is not measured, a measured window, then a drain in which the messages sent during the window may still arrive.
 Latency is from the timestamp the sender put in the text to the arrival at each receiver. A step passes when
 every expected delivery arrived (expected = each message stored x members of its room), no send was refused
-or left without an answer, and p99 is within the target (300 ms stands, 100 ms talk). A stands ramp stops at
+or left without an answer, and p99 is within the target (300 ms stands, 100 ms talk). The talk-qa shape adds
+a live talk's Q&A to the talk shape (`loadtests/bench/qa.js`): questions asked during the window, every
+listener voting, and passes when question broadcast p99 <= 300 ms, vote-to-visible p99 <= 1 s, at most 4
+`question:votes` per second, and every acked vote stored exactly once (`loadtests/bench/qa_counts.py` reads
+the database after the run; the Node.js peer keeps its counts in memory). A stands ramp stops at
 the first failing step (`--keep-going` to go on). `"generator_saturated": true` flags a run where the generator
 used more than 90 % of its core: then the generator, not the server, may have been the limit.
 """
@@ -55,6 +60,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # `python -m loadtests.bench` from elsewhere: loadtests.scenarios below
+
+from loadtests.scenarios.talk_qa import broadcast_rates, vote_accounting  # noqa: E402
+
 BENCH_DIR = ROOT / "loadtests" / "bench"
 PEER = ROOT / "loadtests" / "peer" / "server.js"
 EVENT = "des-clics-des-metiers"
@@ -262,9 +271,11 @@ class Bench:
         env.update(extra)
         return env
 
-    def prepare_database(self, rooms: int, writers: int) -> None:
+    def prepare_database(self, rooms: int, writers: int, qa_talk: bool = False) -> None:
         steps = [[self.salon, "migrate"], [self.salon, "demo"]] if not self.fixture else []
         steps.append([self.python, str(BENCH_DIR / "setup_db.py"), "--rooms", str(rooms), "--writers", str(writers)])
+        if qa_talk:
+            steps[-1].append("--qa-talk")
         for argv in steps:
             log("$ " + " ".join(Path(a).name if i == 0 else a for i, a in enumerate(argv)))
             done = subprocess.run(argv, env=self.env(), cwd=ROOT, capture_output=True, text=True)
@@ -761,6 +772,175 @@ def cmd_chat(bench: Bench, scenario: str, sizes: list[int]) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------------------- talk-qa
+
+
+def qa_verdict(
+    record: dict[str, Any], accounting: dict[str, Any], rates: dict[str, Any], targets: dict[str, float]
+) -> tuple[bool, list[str]]:
+    why = []
+    questions = record.get("question_delivery") or {}
+    q99 = (questions.get("latency_ms") or {}).get("p99")
+    if not record.get("questions_acked"):
+        why.append("no question acknowledged")
+    if record.get("question_errors"):
+        why.append(f"questions refused {record['question_errors']}")
+    if questions.get("missing"):
+        why.append(f"{questions['missing']} question deliveries missing")
+    if q99 is None or q99 > targets["question_p99_ms"]:
+        why.append(f"question broadcast p99 {q99} ms > {targets['question_p99_ms']:g} ms")
+    voter = record.get("vote_visible_voter_ms") or {}
+    v99 = voter.get("p99")
+    if not record.get("votes_acked"):
+        why.append("no vote acknowledged")
+    if record.get("vote_errors"):
+        why.append(f"votes refused {record['vote_errors']}")
+    if record.get("votes_dropped"):
+        why.append(f"{record['votes_dropped']} votes found no question to vote for")
+    if voter.get("never_visible") or (record.get("vote_visible_observers_ms") or {}).get("never_visible"):
+        why.append("acked votes never shown in a question:votes")
+    if v99 is None or v99 > targets["vote_p99_ms"]:
+        why.append(f"vote-to-visible p99 {v99} ms > {targets['vote_p99_ms']:g} ms")
+    if rates["max_per_s"] > targets["max_vote_updates_per_s"]:
+        why.append(f"{rates['max_per_s']} question:votes in one second > {targets['max_vote_updates_per_s']:g}")
+    if not accounting["exact"]:
+        why.append(
+            f"votes not counted exactly once: {accounting['mismatched_count']} questions differ, "
+            f"{accounting['unanswered']} votes without ack"
+        )
+    if accounting["last_seen_differs_count"]:
+        why.append(f"{accounting['last_seen_differs_count']} questions' last broadcast count differs from the store")
+    if record.get("missing"):
+        why.append(f"{record['missing']} chat deliveries missing")
+    if record.get("send_errors"):
+        why.append(f"chat sends refused {record['send_errors']}")
+    if record.get("ack_timeouts") or record.get("unacked_after_drain"):
+        why.append(f"{record['ack_timeouts']} chat sends without ack")
+    if record.get("connect_failures"):
+        why.append(f"{record['connect_failures']} connections failed")
+    if record.get("disconnects"):
+        why.append(f"{record['disconnects']} disconnects")
+    return not why, why
+
+
+def stored_votes(bench: Bench, room: str) -> dict[str, dict[str, int]]:
+    argv = [bench.python, str(BENCH_DIR / "qa_counts.py"), room]
+    done = subprocess.run(argv, env=bench.env(), cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"qa_counts failed:\n{done.stdout}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def run_qa_step(bench: Bench, size: int, target: str) -> dict[str, Any]:
+    a = bench.args
+    workers = a.workers if target == "salon" else 1
+    record = common_record(bench, "talk-qa", target, workers)
+    servers = bench.start_servers(target, workers)
+    try:
+        urls = [url for _, url in servers]
+        room = bench.fixture["qa_room"] if target == "salon" else "talk:1"
+        tokens = bench.pupil_pool(urls[0], size) if target == "salon" else ["peer"] * size
+        writers = bench.writer_tokens(urls[0]) if target == "salon" else ["peer"] * talk_writers(a.rate)
+        config = base_generator_config(bench)
+        config["clients"] = [{"url": urls[i % len(urls)], "token": tokens[i], "room": room} for i in range(size)]
+        config["writers"] = [{"url": urls[i % len(urls)], "token": t, "room": room} for i, t in enumerate(writers)]
+        config.update(
+            rate=a.rate,
+            questions=a.questions,
+            votes_per_pupil=a.votes_per_pupil,
+            qa_window_s=a.qa_window,
+            observers=a.observers,
+            seed=a.seed,
+        )
+        watch: dict[str, Any] = {"server": [p for proc, _ in servers for p in proc.pids()]}
+        if bench.redis is not None:
+            watch["redis"] = bench.redis.pids()
+        if target == "salon" and bench.database_url.startswith("postgresql"):
+            watch["postgres"] = lambda: pids_named("postgres")
+        log(f"talk-qa: {size} listeners against {target} ({workers} worker(s)), room {room}")
+        timeout = a.warmup + max(a.duration, a.qa_window) + a.drain + 900
+        profile = ([proc.pid for proc, _ in servers], f"talk-qa-{target}-{size}") if target == "salon" else None
+        results = run_generator(bench, "qa.js", config, watch, timeout, profile)
+        if not results:
+            raise RuntimeError("the generator gave no result")
+        result = results[0]
+        window = result.pop("_window")
+        result.pop("event", None)
+        acked = result.pop("acked_by_question")
+        last_seen = result.pop("last_seen_by_question")
+        times = result["votes_broadcasts"].pop("times_s")
+        record.update(result)
+        stored = stored_votes(bench, room) if target == "salon" else None
+        accounting = vote_accounting(acked, stored, last_seen, result["votes_unanswered"])
+        rates = broadcast_rates(times, result["window_s"])
+        record["votes_accounting"] = accounting
+        record["votes_broadcasts"].update(rates)
+        deliveries = result["deliveries_in_window"] + result["question_delivery"]["delivered"]
+        record.update(cpu_fields(window, deliveries, ["server", "redis"], a))
+        record["disturbed"] = record.get("server_core_other_pct", 0) > DISTURBED
+        record["server_peak_rss_mib"] = round(sum(proc.peak_rss_kib() for proc, _ in servers) / 1024, 1)
+        targets = {
+            "question_p99_ms": a.question_p99_target,
+            "vote_p99_ms": a.vote_p99_target,
+            "max_vote_updates_per_s": a.max_vote_updates,
+        }
+        ok, why = qa_verdict(record, accounting, rates, targets)
+        record["targets"] = targets
+        record["pass"] = ok
+        record["why"] = why
+        if record["generator_saturated"]:
+            record["why"].append("generator saturated: the generator, not the server, may be the limit")
+        if record["disturbed"]:
+            record["why"].append("other processes used the server's core during the window: run it again")
+    finally:
+        for proc, _ in servers:
+            proc.stop()
+    return record
+
+
+def cmd_talk_qa(bench: Bench) -> int:
+    a = bench.args
+    targets = ["peer", "salon"] if a.target == "both" else [a.target]
+    if "salon" in targets:
+        bench.prepare_database(0, talk_writers(a.rate), qa_talk=True)
+    host = machine()
+    for size in a.listeners:
+        records = {}
+        for target in targets:
+            record = run_qa_step(bench, size, target)
+            record["command"] = a.command_line
+            record["machine"] = host
+            emit(record)
+            records[target] = record
+            q, v = record["question_delivery"], record["vote_visible_voter_ms"]
+            acc, b = record["votes_accounting"], record["votes_broadcasts"]
+            log(
+                f"talk-qa {size} {target}: {'PASS' if record['pass'] else 'FAIL'} question p99 "
+                f"{q['latency_ms']['p99']} ms ({q['delivered']}/{q['expected']}), vote-to-visible p99 {v['p99']} ms "
+                f"({record['votes_acked']} votes), question:votes max {b['max_per_s']}/s, exactly once "
+                f"{acc['exact']}, chat p99 {record['latency_ms']['p99']} ms, server {record['server_cpu_pct']} % "
+                f"CPU, generator {record['generator_cpu_pct']} %"
+                + (" (SATURATED)" if record["generator_saturated"] else "")
+                + (f" — {'; '.join(record['why'])}" if record["why"] else "")
+            )
+        if len(records) == 2:
+            salon, peer = records["salon"]["server_cpu_s"], records["peer"]["server_cpu_s"]
+            ratio = round(salon / peer, 2) if salon and peer else None
+            emit(
+                {
+                    "bench": "compare",
+                    "scenario": "talk-qa",
+                    "size": size,
+                    "salon_cpu_s": salon,
+                    "peer_cpu_s": peer,
+                    "ratio": ratio,
+                    "command": a.command_line,
+                }
+            )
+            log(f"talk-qa {size}: Salon used {ratio}x the Node.js peer's CPU for the same load")
+    return 0
+
+
 def seed_big_hall(bench: Bench, stands: int) -> list[dict[str, Any]]:
     """An event of `stands` stands (loadtests/scenarios/hall_event.py) and its hall's page groups: the first
     page, then a mix of a search, filters and a later page."""
@@ -895,6 +1075,20 @@ def build_parser() -> argparse.ArgumentParser:
     common(talk, 20.0)
     chat(talk)
 
+    qa = scenarios.add_parser("talk-qa", help="a live talk's Q&A: questions, votes and chat in one room")
+    qa.add_argument("--listeners", type=sizes, default=[2000], help="pupils in the talk room, e.g. 2000")
+    qa.add_argument("--questions", type=int, default=200, help="questions asked during the Q&A window (200)")
+    qa.add_argument("--votes-per-pupil", type=int, default=5, help="votes of each listener (5)")
+    qa.add_argument("--qa-window", type=float, default=60.0, help="seconds over which questions and votes go (60)")
+    qa.add_argument("--observers", type=int, default=20, help="listeners that time every vote's visibility (20)")
+    qa.add_argument("--seed", type=int, default=1, help="seed of the vote times and choices")
+    qa.add_argument("--rate", type=float, default=5.0, help="chat messages per second in the room (5)")
+    qa.add_argument("--question-p99-target", type=float, default=300.0, help="ms (300)")
+    qa.add_argument("--vote-p99-target", type=float, default=1000.0, help="ms (1000)")
+    qa.add_argument("--max-vote-updates", type=float, default=4.0, help="question:votes per second at most (4)")
+    common(qa, 60.0)
+    chat(qa)
+
     http = scenarios.add_parser("http", help="hall and stand pages per second")
     http.add_argument("--concurrency", type=int, default=64, help="keep-alive connections")
     http.add_argument(
@@ -924,6 +1118,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.scenario == "http":
             return cmd_http(bench)
+        if args.scenario == "talk-qa":
+            return cmd_talk_qa(bench)
         return cmd_chat(bench, args.scenario, args.clients if args.scenario == "stands" else args.listeners)
     except KeyboardInterrupt:
         return 130

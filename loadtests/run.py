@@ -35,6 +35,7 @@ from loadtests.scenarios.deployment import (  # noqa: E402
 )
 
 LOCUSTFILE = ROOT / "loadtests" / "locustfile.py"
+LOCUSTFILES = {"fair": LOCUSTFILE, "talk-qa": ROOT / "loadtests" / "locustfile_talk_qa.py"}
 REPORTS = ROOT / "loadtests" / "reports"
 
 
@@ -54,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     defaults = slo.Thresholds()
     parser = argparse.ArgumentParser(description="Load-test a local Salon deployment with locust.")
     run = parser.add_argument_group("load")
+    run.add_argument(
+        "--scenario",
+        choices=tuple(LOCUSTFILES),
+        default="fair",
+        help="fair: the class-room fair (loadtests/locustfile.py); talk-qa: one live talk's Q&A "
+        "(loadtests/locustfile_talk_qa.py)",
+    )
     run.add_argument("--users", type=int, default=60, help="simulated people at most (default 60)")
     run.add_argument("--spawn-rate", type=float, default=10, help="users started per second at most (10)")
     run.add_argument("--duration", type=parse_duration, default=60, help="run time, e.g. 60s, 5m (60s)")
@@ -64,11 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--class-gap", type=float, default=15, help="seconds between two classes (15)")
     run.add_argument("--transports", default="polling,websocket", help="Socket.IO transports (as browsers)")
     run.add_argument("--delivery-grace", type=float, default=5, help="seconds a receiver must stay (5)")
+    run.add_argument(
+        "--qa-window",
+        type=float,
+        help="talk-qa: seconds over which each pupil asks and votes (default two thirds of the run, 60 at most)",
+    )
     goals = parser.add_argument_group("SLOs")
     goals.add_argument("--slo-p99-ms", type=float, default=defaults.p99_delivery_ms, help="chat delivery p99")
     goals.add_argument("--slo-error-ratio", type=float, default=defaults.max_error_ratio, help="failed/requests")
     goals.add_argument("--slo-delivery-ratio", type=float, default=defaults.min_delivery_ratio, help="at least")
     goals.add_argument("--slo-min-deliveries", type=int, default=defaults.min_deliveries, help="at least")
+    goals.add_argument("--slo-question-p99-ms", type=float, default=300, help="talk-qa: question broadcast p99")
+    goals.add_argument("--slo-vote-p99-ms", type=float, default=1000, help="talk-qa: vote-to-visible p99")
+    goals.add_argument("--slo-vote-updates", type=float, default=4, help="talk-qa: question:votes per second")
     goals.add_argument("--max-generator-cpu", type=float, default=defaults.generator_cpu_percent, help="%% of one core")
     goals.add_argument("--allow-generator-saturation", action="store_true", help="GO even if locust saturated")
     where = parser.add_argument_group("deployment and report")
@@ -128,13 +144,15 @@ class CpuSampler(threading.Thread):
         self.join(5)
 
 
-def locust_command(args: argparse.Namespace, url: str, out: Path) -> list[str]:
+def locust_command(args: argparse.Namespace, url: str, out: Path, qa_room: str = "") -> list[str]:
+    window = args.qa_window if getattr(args, "qa_window", None) else min(60.0, args.duration * 2 / 3)
+    extra = ["--qa-room", qa_room, "--qa-window", f"{window:g}"] if qa_room else []
     return [
         sys.executable,
         "-m",
         "locust",
         "-f",
-        str(LOCUSTFILE),
+        str(LOCUSTFILES[getattr(args, "scenario", "fair")]),
         "--headless",
         "--only-summary",
         "--users",
@@ -166,14 +184,17 @@ def locust_command(args: argparse.Namespace, url: str, out: Path) -> list[str]:
         str(args.class_gap),
         "--sio-transports",
         args.transports,
+        *extra,
     ]
 
 
-def run_locust(args: argparse.Namespace, deployment: Deployment, out: Path) -> tuple[int, CpuSampler]:
+def run_locust(
+    args: argparse.Namespace, deployment: Deployment, out: Path, qa_room: str = ""
+) -> tuple[int, CpuSampler]:
     """Run locust, echo its progress lines with the servers' CPU, keep everything else in locust.log."""
     log = (out / "locust.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        locust_command(args, deployment.url, out),
+        locust_command(args, deployment.url, out, qa_room),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -247,6 +268,8 @@ def summarise(
     verdict = slo.evaluate(
         rows, delivery, sampler.samples, thresholds, allow_generator_bound=args.allow_generator_saturation
     )
+    if getattr(args, "scenario", "fair") == "talk-qa":
+        verdict.checks += talk_qa_checks(args, extra.get("talk_qa"))
     exceptions = scenario_exceptions(out)
     verdict.checks.append(
         slo.Check("scenario exceptions", float(exceptions), 0.0, exceptions == 0, f"{exceptions} (see locust.log)")
@@ -263,8 +286,9 @@ def summarise(
     haproxy = deployment.haproxy_servers()
     lines = [
         "",
-        f"Salon load test: {args.users} users, spawn rate {args.spawn_rate:g}/s, {args.duration}s, "
-        f"{args.arrival} arrivals, transports {args.transports}",
+        f"Salon load test ({args.scenario}): {args.users} users, spawn rate {args.spawn_rate:g}/s, "
+        f"{args.duration}s, {'linear' if args.scenario == 'talk-qa' else args.arrival} arrivals, "
+        f"transports {args.transports}",
         f"Deployment: {deployment.describe()}" + "".join(f"\n  note: {n}" for n in deployment.notes),
         f"Report: {out / 'report.html'}",
         f"        {out}/stats_stats.csv, delivery.json, summary.json, locust.log, server-*.log",
@@ -303,9 +327,54 @@ def summarise(
         "locust_exit_code": locust_code,
         "delivery": delivery,
         "received_events": extra.get("received_events", {}),
+        "talk_qa": extra.get("talk_qa"),
         "sends_skipped_for_budget": extra.get("sends_skipped_for_budget", {}),
     }
     return "\n".join(lines), exit_code, summary
+
+
+def talk_qa_checks(args: argparse.Namespace, qa: dict[str, Any] | None) -> list[slo.Check]:
+    """The talk-qa targets, from the `talk_qa` summary of loadtests/scenarios/talk_qa.py."""
+    if not qa:
+        return [slo.Check("talk-qa summary", None, 0.0, False, "missing from delivery.json (see locust.log)")]
+    questions, voter = qa["questions"], qa["vote_visible_voter"]
+    accounting, rates = qa["accounting"], qa["votes_broadcasts"]
+    q99, v99 = questions.get("p99_ms"), voter.get("p99_ms")
+    return [
+        slo.Check(
+            "question broadcast p99",
+            q99,
+            args.slo_question_p99_ms,
+            q99 is not None and q99 <= args.slo_question_p99_ms and questions["missing"] == 0,
+            f"{q99} ms over {questions['count']} deliveries, {questions['missing']} missing "
+            f"(limit {args.slo_question_p99_ms:g} ms)",
+        ),
+        slo.Check(
+            "vote-to-visible p99",
+            v99,
+            args.slo_vote_p99_ms,
+            v99 is not None and v99 <= args.slo_vote_p99_ms and voter["never_visible"] == 0,
+            f"{v99} ms over {voter['count']} votes, {voter['never_visible']} never shown "
+            f"(limit {args.slo_vote_p99_ms:g} ms)",
+        ),
+        slo.Check(
+            "question:votes per second",
+            float(rates["max_per_s"]),
+            args.slo_vote_updates,
+            rates["max_per_s"] <= args.slo_vote_updates,
+            f"at most {rates['max_per_s']} in one second, mean {rates['mean_per_s']}/s "
+            f"(limit {args.slo_vote_updates:g})",
+        ),
+        slo.Check(
+            "votes counted exactly once",
+            float(accounting["mismatched_count"]),
+            0.0,
+            accounting["exact"] and accounting["acked"] > 0 and accounting["last_seen_differs_count"] == 0,
+            f"{accounting['acked']} acked, {accounting.get('stored')} stored, {accounting['mismatched_count']} "
+            f"questions differ, {accounting['unanswered']} without ack, {accounting['last_seen_differs_count']} "
+            "last counts differ",
+        ),
+    ]
 
 
 def _ms(delivery: dict[str, Any], channel: str, key: str) -> str:
@@ -328,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         url = deployment.start()
         print(f"Deployment ready at {url}: {deployment.describe()}", flush=True)
         print(f"Running locust for {args.duration}s with up to {args.users} users...", flush=True)
-        locust_code, sampler = run_locust(args, deployment, out)
+        qa_room = deployment.add_qa_talk() if args.scenario == "talk-qa" else ""
+        locust_code, sampler = run_locust(args, deployment, out, qa_room)
         text, code, summary = summarise(args, deployment, out, locust_code, sampler)
     except DeploymentError as exc:
         print(f"\nThe deployment could not start: {exc}\n\nVERDICT: NO-GO (the run itself failed)", file=sys.stderr)

@@ -31,6 +31,8 @@ class Settings:
     # Engine.IO heartbeat: a ping every `ping_interval` s; no answer within `ping_timeout` s closes the socket.
     ping_interval: float = 25.0
     ping_timeout: float = 20.0
+    # How often the talks' scheduler looks for state changes and reminders (sessions/scheduler.py).
+    scheduler_interval: float = 1.0
 
     @property
     def is_production(self) -> bool:
@@ -66,6 +68,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         mail_from=env.get("MAIL_FROM") or "Salon <no-reply@salon.invalid>",
         ping_interval=_seconds(env, "SALON_PING_INTERVAL", 25.0),
         ping_timeout=_seconds(env, "SALON_PING_TIMEOUT", 20.0),
+        scheduler_interval=_seconds(env, "SALON_SCHEDULER_INTERVAL", 1.0),
     )
 
 

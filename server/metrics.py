@@ -16,6 +16,9 @@ HELP = {
     "salon_deliveries_direct_total": ("counter", "Broadcast deliveries written straight to a websocket"),
     "salon_deliveries_queued_total": ("counter", "Broadcast deliveries through a socket's engine.io queue"),
     "salon_sockets": ("gauge", "Socket.IO connections open on this worker"),
+    "salon_talk_announcements_total": ("counter", "Talk state changes announced (talk:state) by this worker"),
+    "salon_talk_reminders_total": ("counter", "Talk reminders claimed (talk:reminder) by this worker"),
+    "salon_scheduler_leader": ("gauge", "1 while this worker holds the talks' scheduler lock"),
 }
 
 
@@ -25,6 +28,10 @@ def inc(name: str, value: int = 1) -> None:
 
 def gauge_add(name: str, delta: float) -> None:
     _gauges[name] = _gauges.get(name, 0) + delta
+
+
+def gauge_set(name: str, value: float) -> None:
+    _gauges[name] = value
 
 
 def render() -> str:

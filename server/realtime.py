@@ -88,7 +88,8 @@ class Hub:
         # Called by the presence loop with the rooms where staff came or went (the hall's live counts).
         self.staff_listeners: list[Callable[[set[str]], Awaitable[None]]] = []
 
-    async def publish(self, room: str, event: str, payload: dict[str, Any]) -> None:
+    async def publish(self, room: str | list[str], event: str, payload: dict[str, Any]) -> None:
+        """To a room, or to several at once (a socket in more than one of them gets one copy)."""
         await self.sio.emit(event, payload, room=room)
 
     def presence_changed(self, room: str, *, staff: bool = False) -> None:

@@ -2,6 +2,7 @@
 // payload shapes, and nothing else (no authentication, no storage, no presence, no rate limits).
 // It is not product code: it tells what "join a room and broadcast each chat to it" costs in Node
 // on the same machine and in the same run, so that Salon's CPU per delivered message can be compared.
+// For the talk-qa shape it also answers `question:ask` and `question:vote` (in memory, counts coalesced).
 //
 //   node loadtests/peer/server.js --port 8600 [--host 127.0.0.1]
 //
@@ -46,6 +47,14 @@ const io = new Server(httpServer, {
 const ROOM_RE = /^(stand|talk|qa|thread):[1-9][0-9]{0,9}$/;
 let nextId = 1;
 const seqs = new Map();
+// The talk-qa shape: questions (all approved at once, as in a talk that is not pre-moderated), one vote per
+// socket and question, counts coalesced into one `question:votes` per room every 250 ms, as Salon does.
+const questions = new Map(); // id -> {room, votes, voters: Set}
+const dirtyVotes = new Map(); // room -> {id: count}
+setInterval(() => {
+  for (const [room, votes] of dirtyVotes) io.to(room).emit('question:votes', { room, votes });
+  dirtyVotes.clear();
+}, 250);
 
 function nack(code, message) {
   return { ok: false, error: { code, message } };
@@ -87,6 +96,42 @@ io.on('connection', (socket) => {
     };
     io.to(data.room).emit('chat:message', message);
     ack({ ok: true, message });
+  });
+
+  socket.on('question:ask', (data, ack) => {
+    if (typeof ack !== 'function') return;
+    if (!data || typeof data.room !== 'string' || !ROOM_RE.test(data.room) || typeof data.text !== 'string') {
+      return ack(nack('invalid', 'payload'));
+    }
+    const id = nextId++;
+    questions.set(id, { room: data.room, votes: 0, voters: new Set() });
+    const question = {
+      id,
+      room: data.room,
+      text: data.text,
+      status: 'approved',
+      votes: 0,
+      author,
+      pinned: false,
+      answered: false,
+      answers: [],
+      ts: new Date().toISOString(),
+      redacted: false,
+    };
+    io.to(data.room).emit('question:new', question);
+    ack({ ok: true, question });
+  });
+
+  socket.on('question:vote', (data, ack) => {
+    if (typeof ack !== 'function') return;
+    const question = data && questions.get(data.question_id);
+    if (!question) return ack(nack('not_found', 'question'));
+    if (question.voters.has(userId)) return ack(nack('conflict', 'vote'));
+    question.voters.add(userId);
+    question.votes += 1;
+    if (!dirtyVotes.has(question.room)) dirtyVotes.set(question.room, {});
+    dirtyVotes.get(question.room)[data.question_id] = question.votes;
+    ack({ ok: true, question_id: data.question_id, votes: question.votes });
   });
 });
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import os
 import secrets
 import shutil
@@ -105,6 +106,7 @@ class Deployment:
     _pg_database: str = ""
     _redis_prefix: str = ""
     _redis_in_use: str = ""
+    _env: dict[str, str] = field(default_factory=dict)
 
     # Start ------------------------------------------------------------------------------------------
 
@@ -117,7 +119,7 @@ class Deployment:
         front_port = free_port()
         ports = [front_port] if self.workers == 1 else [free_port() for _ in range(self.workers)]
         self.url = f"http://127.0.0.1:{front_port}"
-        env = self._environment(self._database_url(), self._redis())
+        env = self._env = self._environment(self._database_url(), self._redis())
         self._salon(env, "migrate")
         self._salon(env, "demo")
         for number, port in enumerate(ports, start=1):
@@ -142,6 +144,22 @@ class Deployment:
         if self.workers > 1:
             self._start_haproxy(front_port, ports)
         return self.url
+
+    def add_qa_talk(self) -> str:
+        """A live talk that is not pre-moderated, for the talk-qa scenario (loadtests/bench/setup_db.py);
+        returns its room, `talk:<id>`."""
+        done = subprocess.run(
+            [self.python, str(ROOT / "loadtests" / "bench" / "setup_db.py"), "--qa-talk"],
+            env=self._env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+        if done.returncode != 0:
+            raise DeploymentError(f"setup_db.py --qa-talk failed:\n{done.stdout}\n{done.stderr}")
+        return str(json.loads(done.stdout.strip().splitlines()[-1])["qa_room"])
 
     def _environment(self, database_url: str, redis_url: str | None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "ALLOWED_ORIGINS")}

@@ -348,6 +348,7 @@
 
   socket = window.io({ path: "/socket.io", transports: ["polling", "websocket"] });
   api.socket = socket;
+  window.SalonSocket = socket; // static/js/reminders.js listens on it
 
   function emitWithTimeout(event, payload, ms, callback) {
     if (typeof socket.timeout === "function") {

@@ -138,6 +138,7 @@
   /* ---------- Socket ---------- */
 
   var socket = window.io({ path: "/socket.io", transports: ["polling", "websocket"] });
+  window.SalonSocket = socket; // static/js/reminders.js listens on it
 
   socket.on("connect", function () {
     socket.emit("hall:watch", { event: slug }, function (ack) {

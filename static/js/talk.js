@@ -432,6 +432,7 @@
     }
     say(t("connecting"));
     socket = window.io({ path: "/socket.io", transports: ["polling", "websocket"] });
+    window.SalonSocket = socket; // static/js/reminders.js listens on it
     socket.on("connect", function () {
       connected = true;
       relist();

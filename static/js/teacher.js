@@ -448,6 +448,7 @@
   }
 
   var socket = window.io({ path: "/socket.io", transports: ["polling", "websocket"] });
+  window.SalonSocket = socket; // static/js/reminders.js listens on it
   var connectedOnce = false;
   setText(status, t("connecting"));
 
