@@ -11,7 +11,7 @@ from playwright.async_api import expect
 from tests.a11y import axe_violations
 from tests.browser.pages import watched_page
 from tests.browser.test_pupil_chat import staffed_stand
-from tests.sessions.talk_factory import add_talk
+from tests.sessions.talks import add_talk
 
 pytestmark = pytest.mark.browser
 

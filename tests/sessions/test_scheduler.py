@@ -15,7 +15,7 @@ from server.timeutil import utcnow
 from sessions import scheduler
 from sessions.scheduler import LeaderLock, TalkTimes
 from tests.live import base_env, prepare_database
-from tests.sessions.talk_factory import add_talk, database, talk_row
+from tests.sessions.talks import add_talk, database, talk_row
 
 NOON = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 

@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 
 from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
 from tests.services import PrivateRedis
-from tests.sessions.talk_factory import add_class, add_talk, talk_row
+from tests.sessions.talks import add_class, add_talk, talk_row
 
 GRACE = 2.0  # seconds of further ticks (at 0.2 s) during which a second announcement would show up
 
