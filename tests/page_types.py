@@ -31,7 +31,7 @@ SHOTS = [
     Shot("teacher", "teacher", "/classe"),
     Shot("talk", "pupil", "/talks/{talk}"),
     Shot("talk-anonymous", "anonymous", "/talks/{talk}"),
-    Shot("talk-speaker", "organiser", "/talks/{talk}/animer"),
+    Shot("talk-speaker", "pro", "/talks/{talk}/animer"),
     Shot("admin", "organiser", "/admin"),
     Shot("admin-event", "organiser", "/admin/events/des-clics-des-metiers"),
     Shot("admin-stand", "organiser", "/admin/stands/{staffed_stand}"),
