@@ -84,6 +84,13 @@ class Question(SQLModel, table=True):
     created_at: datetime = timestamp(default_factory=utcnow)
     moderated_at: datetime | None = timestamp(default=None, nullable=True)
     answered_at: datetime | None = timestamp(default=None, nullable=True)
+    # CFA rooms: a staff member claims a question so that colleagues of other CFAs do not answer it twice (the
+    # claim lapses 30 minutes after `claimed_at` without an answer); `resolved` once the asker's need is met.
+    claimed_by: int | None = Field(default=None, foreign_key="users.id")
+    claimed_at: datetime | None = timestamp(default=None, nullable=True)
+    resolved: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # The question and its answers folded (lower case, no accents) for the FAQ's search fallback on SQLite.
+    search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class QuestionVote(SQLModel, table=True):
@@ -109,6 +116,31 @@ class QuestionAnswer(SQLModel, table=True):
     text: str
     redacted: bool = Field(default=False)
     created_at: datetime = timestamp(default_factory=utcnow)
+    # CFA rooms: the CFA the answer is signed with; an edited answer keeps its earlier texts as revisions.
+    stand_id: int | None = Field(default=None, foreign_key="stands.id")
+    updated_at: datetime | None = timestamp(default=None, nullable=True)
+
+
+class QuestionAnswerRevision(SQLModel, table=True):
+    """An answer's text before an edit (the history of `question_answers.text`)."""
+
+    __tablename__ = "question_answer_revisions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    answer_id: int = Field(foreign_key="question_answers.id", index=True)
+    text: str
+    edited_by: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = timestamp(default_factory=utcnow)
+
+
+class QARoomVisit(SQLModel, table=True):
+    """When a person last looked at a CFA room: answers given since then are "nouvelle réponse"."""
+
+    __tablename__ = "qa_room_visits"
+
+    room_id: int = Field(foreign_key="rooms.id", primary_key=True)
+    user_id: int = Field(foreign_key="users.id", primary_key=True, index=True)
+    seen_at: datetime = timestamp(default_factory=utcnow)
 
 
 class QARoom(SQLModel, table=True):
@@ -121,6 +153,11 @@ class QARoom(SQLModel, table=True):
     event_id: int = Field(foreign_key="events.id", index=True)
     title: str = Field(max_length=160)
     cluster: str = Field(max_length=80)
+    description: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # The trades of the cluster: [{"rome": "F1703", "label": "Maçon·ne"}, ...]
+    trades: list[dict[str, str]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
 
 
 class QARoomCFA(SQLModel, table=True):
@@ -128,6 +165,32 @@ class QARoomCFA(SQLModel, table=True):
 
     qa_room_id: int = Field(foreign_key="qa_rooms.id", primary_key=True)
     stand_id: int = Field(foreign_key="stands.id", primary_key=True)
+
+
+class OpenDay(SQLModel, table=True):
+    """A CFA's open day ("portes ouvertes"): on site (place and address) or online (url)."""
+
+    __tablename__ = "open_days"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    stand_id: int = Field(foreign_key="stands.id", index=True)
+    starts_at: datetime = timestamp()
+    ends_at: datetime = timestamp()
+    place: str = Field(default="", max_length=160)
+    address: str = Field(default="", max_length=300)
+    url: str = Field(default="", max_length=300)
+    trades: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # ROME codes
+    created_at: datetime = timestamp(default_factory=utcnow)
+
+
+class QADigest(SQLModel, table=True):
+    """When a CFA was last sent the digest of its rooms' questions waiting for more than a day."""
+
+    __tablename__ = "qa_digests"
+
+    stand_id: int = Field(foreign_key="stands.id", primary_key=True)
+    last_sent_at: datetime = timestamp()
 
 
 class Quiz(SQLModel, table=True):
