@@ -157,3 +157,25 @@ async def test_sign_up_mails_are_limited_per_address(accounts_server: ServerProc
         assert limited.status_code == 429 and "Réessayez dans" in text_of(limited.text)
         assert (await sign_up(teacher, new_address())).status_code == 200  # another address is not held up
     assert len(wait_mails(accounts_server, email, 3)) == 3
+
+
+async def test_sign_up_mails_are_limited_per_client_address(tmp_path):
+    """In process (default TEACHER_DOMAINS), so that the per-client budget (30 an hour) is this test's alone;
+    mails land in RECENT."""
+    from server import mailer
+    from server.account_views import MAILS_PER_CLIENT
+    from tests.stands.inprocess import BASE_URL, migrated_sqlite, running_app
+
+    async with running_app(await migrated_sqlite(str(tmp_path))) as running:
+        headers = {"Origin": BASE_URL}
+        for _ in range(MAILS_PER_CLIENT):
+            ok = await running.client.post(
+                "/inscription", data={"name": "M. Roux", "email": new_address("ac-lille.fr")}, headers=headers
+            )
+            assert ok.status_code == 200
+        last = new_address("ac-lille.fr")
+        limited = await running.client.post("/inscription", data={"name": "M. Roux", "email": last}, headers=headers)
+        assert limited.status_code == 429 and "Réessayez dans" in text_of(limited.text)
+        assert last not in [mail.to for mail in mailer.RECENT]
+        reset = await running.client.post("/mot-de-passe/oubli", data={"email": last}, headers=headers)
+        assert reset.status_code == 200  # another budget
