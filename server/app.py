@@ -23,6 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 import chat.handlers
 import chat.views
+import server.account_views
 import server.api
 import server.pages
 import sessions.admin_views
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
         routes=[
             *server.api.routes,
             *server.pages.routes,
+            *server.account_views.routes,
             *stands.theme_views.routes,
             *stands.views.routes,
             *stands.stand_views.routes,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 DEV_ORIGINS = ("http://127.0.0.1:8000", "http://localhost:8000")
 INSECURE_DEV_KEY = "salon-development-key-never-use-in-production"
+DEFAULT_TEACHER_DOMAINS = ("ac-normandie.fr", "ac-nantes.fr", "ac-lille.fr", "ac-amiens.fr")
 
 
 class ConfigError(RuntimeError):
@@ -33,6 +35,8 @@ class Settings:
     ping_timeout: float = 20.0
     # How often the talks' scheduler looks for state changes and reminders (sessions/scheduler.py).
     scheduler_interval: float = 1.0
+    # E-mail domains whose teachers may sign up on their own (/inscription); "ac-*" allows every ac-<name>.fr.
+    teacher_domains: tuple[str, ...] = DEFAULT_TEACHER_DOMAINS
 
     @property
     def is_production(self) -> bool:
@@ -69,7 +73,20 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         ping_interval=_seconds(env, "SALON_PING_INTERVAL", 25.0),
         ping_timeout=_seconds(env, "SALON_PING_TIMEOUT", 20.0),
         scheduler_interval=_seconds(env, "SALON_SCHEDULER_INTERVAL", 1.0),
+        teacher_domains=_domains(env.get("TEACHER_DOMAINS", "")),
     )
+
+
+DOMAIN_RE = re.compile(r"^(ac-\*|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$")
+
+
+def _domains(raw: str) -> tuple[str, ...]:
+    """TEACHER_DOMAINS: comma-separated domains (a leading "@" is dropped); empty means the default list."""
+    domains = tuple(d.strip().lower().removeprefix("@") for d in raw.split(",") if d.strip())
+    for domain in domains:
+        if not DOMAIN_RE.match(domain):
+            raise ConfigError(f"TEACHER_DOMAINS: {domain!r} is not a domain name (nor ac-*)")
+    return domains or DEFAULT_TEACHER_DOMAINS
 
 
 def _seconds(env: dict[str, str], name: str, default: float) -> float:

@@ -21,6 +21,8 @@ from server.errors import DomainError
 from server.formats import fr_period
 from server.i18n import N_, gettext
 from server.i18n import gettext as _
+from server.invitations_adults import role_label
+from server.models import Role
 from server.timeutil import aware, utcnow
 from server.web import render, services
 from stands import backoffice, backoffice_content, forms, service
@@ -37,8 +39,8 @@ from stands.admin_http import (
     texts,
 )
 from stands.form_rules import FormInvalid
-from stands.models import StaffInvitation
-from stands.permissions import require_organiser, require_stand_editor
+from stands.models import StaffInvitation, StandStaff
+from stands.permissions import require_stand_editor
 from stands.sectors import KINDS, OFFER_KINDS, SECTORS, choices, kind_label, offer_kind_label, sector_label
 from stands.uploads import LOGO_MAX_BYTES, PDF_MAX_BYTES
 
@@ -64,7 +66,7 @@ async def _pending_invitations(db: Any, stand_id: int) -> list[dict[str, Any]]:
     )
     now = utcnow()
     return [
-        {"email": i.email, "expires": rules.display_moment(i.expires_at)}
+        {"email": i.email, "expires": rules.display_moment(i.expires_at), "role": role_label(i.role) if i.role else ""}
         for i in rows.all()
         if aware(i.expires_at) > now
     ]
@@ -75,7 +77,11 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
     require_stand_editor(principal, stand_id)
     async with services(request).sessions() as db:
         detail = await service.stand_detail(db, stand_id)
-        pending = await _pending_invitations(db, stand_id) if principal.is_organiser else []
+        lead = await backoffice.is_lead(db, principal, stand_id)
+        pending = await _pending_invitations(db, stand_id) if principal.is_organiser or lead else []
+        leads = set(
+            (await db.exec(select(StandStaff.user_id).where(StandStaff.stand_id == stand_id, StandStaff.is_lead))).all()
+        )
         banners = await service.media_urls(db, [detail["stand"].banner_id, *(v.poster_id for v in detail["videos"])])
     stand, event = detail["stand"], detail["event"]
     defaults: dict[str, Mapping[str, Any]] = {
@@ -87,7 +93,7 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
         "video-new": {},
         "document-new": {},
         "hours-new": {},
-        "staff-new": {},
+        "staff-new": {"role": USUAL_ROLE},
     }
     defaults |= {f"job-{c.id}": _row_values(c, JOB_FIELDS) for c in detail["job_cards"]}
     defaults |= {f"offer-{o.id}": _row_values(o, OFFER_FIELDS) for o in detail["offers"]}
@@ -117,9 +123,14 @@ async def stand_page(request: Request, principal: Principal, stand_id: int, fail
             }
             for h in detail["hours"]
         ],
-        "staff": [{"id": u.id, "name": u.name, "email": u.email} for u in detail["staff"]],
+        "staff": [
+            {"id": u.id, "name": u.name, "email": u.email, "is_lead": u.id in leads, "role": role_label(u.role)}
+            for u in detail["staff"]
+        ],
         "pending": pending,
         "is_organiser": principal.is_organiser,
+        "is_lead": lead,
+        "invite_roles": invite_roles(stand.kind, organiser=principal.is_organiser),
         "forms": states(defaults, failure),
         "failure": failure,
         "labels": rules.labels(),
@@ -242,15 +253,31 @@ INVITE_MESSAGES = {
 }
 
 
+USUAL_ROLE = forms.USUAL_ROLE
+
+
+def invite_roles(kind: str, *, organiser: bool) -> list[tuple[str, str]]:
+    """The role choices of the stand's invitation form: "" is a colleague with the stand's usual role."""
+    usual = _("Membre de l'équipe (%(role)s)") % {"role": role_label(Role.CFA if kind == "cfa" else Role.PROFESSIONAL)}
+    roles = backoffice.ORGANISER_INVITE_ROLES if organiser else backoffice.LEAD_INVITE_ROLES
+    return [(USUAL_ROLE, usual) if not r else (str(r), role_label(r)) for r in roles]
+
+
 async def staff_invite(request: Request) -> Response:
-    principal = require_organiser(await form_sender(request))
+    principal = await form_sender(request)
     stand_id = request.path_params["stand_id"]
     values = texts(await read_form(request))
     try:
-        email = forms.parse_invitation(values)["email"]
+        parsed = forms.parse_invitation(values)
         async with services(request).sessions() as db:
             result = await backoffice.invite_staff(
-                db, principal, services(request).settings, stand_id=stand_id, email=email
+                db,
+                principal,
+                services(request).settings,
+                stand_id=stand_id,
+                email=parsed["email"],
+                role=parsed["role"],
+                is_minor=parsed["is_minor"],
             )
     except FormInvalid as exc:
         return await stand_page(request, principal, stand_id, Failure.of("staff-new", values, exc))
@@ -270,6 +297,19 @@ async def staff_remove(request: Request) -> Response:
     return done(request, stand_url(stand_id, "equipe"), _("La personne ne fait plus partie de l'équipe du stand."))
 
 
+async def staff_lead(request: Request) -> Response:
+    principal = await form_sender(request)
+    stand_id, user_id = request.path_params["stand_id"], request.path_params["user_id"]
+    lead = texts(await read_form(request)).get("lead") == "1"
+    async with services(request).sessions() as db:
+        await backoffice.set_lead(db, principal, stand_id=stand_id, user_id=user_id, lead=lead)
+    if lead:
+        message = _("La personne est maintenant responsable du stand.")
+    else:
+        message = _("La personne n'est plus responsable du stand.")
+    return done(request, stand_url(stand_id, "equipe"), message)
+
+
 BASE = "/admin/stands/{stand_id:int}"
 routes: list[BaseRoute] = [
     Route(BASE, stand_view, methods=["GET", "POST"], name="admin_stand"),
@@ -280,4 +320,5 @@ routes: list[BaseRoute] = [
     Route(f"{BASE}/hours", hours_add, methods=["POST"]),
     Route(f"{BASE}/staff", staff_invite, methods=["POST"]),
     Route(f"{BASE}/staff/{{user_id:int}}/delete", staff_remove, methods=["POST"]),
+    Route(f"{BASE}/staff/{{user_id:int}}/lead", staff_lead, methods=["POST"]),
 ]

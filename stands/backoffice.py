@@ -22,6 +22,7 @@ from server.auth import Principal
 from server.config import Settings
 from server.errors import DomainError
 from server.i18n import gettext as _
+from server.models import Role
 from server.timeutil import utcnow
 from stands import form_rules as rules
 from stands import service
@@ -300,18 +301,46 @@ class InviteResult:
     mailed: bool = False
 
 
+# Who a stand's lead may invite: colleagues (the stand's usual role), counsellors and ambassadors.
+LEAD_INVITE_ROLES = ("", Role.COUNSELLOR, Role.AMBASSADOR)
+ORGANISER_INVITE_ROLES = ("", Role.PROFESSIONAL, Role.CFA, Role.COUNSELLOR, Role.AMBASSADOR)
+
+
+async def is_lead(db: AsyncSession, principal: Principal | None, stand_id: int) -> bool:
+    """Whether this person leads the stand's team (organisers are not leads, they do more)."""
+    if principal is None or stand_id not in principal.staff_stands:
+        return False
+    membership = await db.get(StandStaff, (stand_id, principal.id))
+    return membership is not None and membership.is_lead
+
+
 async def invite_staff(
-    db: AsyncSession, principal: Principal | None, settings: Settings, *, stand_id: int, email: str
+    db: AsyncSession,
+    principal: Principal | None,
+    settings: Settings,
+    *,
+    stand_id: int,
+    email: str,
+    role: str = "",
+    is_minor: bool = False,
 ) -> InviteResult:
-    """Make someone staff of a stand (organisers). An existing professional or CFA account is added at once;
-    anyone else gets an invitation link, e-mailed after the commit and also returned for the page."""
-    actor = require_organiser(principal)
+    """Make someone staff of a stand (organisers, or the stand's lead for colleagues, counsellors and
+    ambassadors). An existing account of that role is added at once; anyone else gets an invitation link,
+    e-mailed after the commit and also returned for the page."""
+    if principal is not None and not principal.is_organiser and await is_lead(db, principal, stand_id):
+        actor = principal
+        allowed = LEAD_INVITE_ROLES
+    else:
+        actor = require_organiser(principal)
+        allowed = ORGANISER_INVITE_ROLES
+    if role not in allowed:
+        raise rules.FormInvalid({"role": _("Choisissez un rôle dans la liste.")})
     stand = await get_stand(db, stand_id)
     event = await db.get(Event, stand.event_id)
     assert event is not None
     try:
         address = normalise_email(email)
-        outcome = await ensure_staff(db, stand, address, invited_by=actor.id)
+        outcome = await ensure_staff(db, stand, address, invited_by=actor.id, role=role, is_minor=is_minor)
     except DomainError as exc:
         raise rules.FormInvalid({"email": exc.message}, exc.code) from None
     if outcome.status in ("added", "invited"):
@@ -334,4 +363,17 @@ async def remove_staff(db: AsyncSession, principal: Principal | None, *, stand_i
         raise DomainError("not_found", _("Cette personne ne fait pas partie de l'équipe de ce stand."))
     await db.delete(membership)
     touch(db, actor, stand, "staff.remove", user_id=user_id)
+    await db.commit()
+
+
+async def set_lead(db: AsyncSession, principal: Principal | None, *, stand_id: int, user_id: int, lead: bool) -> None:
+    """Make a member of the stand's staff its lead, or not (organisers)."""
+    actor = require_organiser(principal)
+    stand = await get_stand(db, stand_id)
+    membership = await db.get(StandStaff, (stand_id, user_id))
+    if membership is None:
+        raise DomainError("not_found", _("Cette personne ne fait pas partie de l'équipe de ce stand."))
+    membership.is_lead = lead
+    db.add(membership)
+    touch(db, actor, stand, "staff.lead", user_id=user_id, lead=lead)
     await db.commit()

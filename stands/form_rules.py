@@ -54,6 +54,8 @@ LABELS: dict[str, str] = {
     "file": N_("Fichier"),
     "email": N_("Adresse e-mail"),
     "password": N_("Mot de passe"),
+    "role": N_("Rôle"),
+    "is_minor": N_("Personne mineure"),
 }
 
 

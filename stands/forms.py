@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from server.accounts import MIN_PASSWORD
 from server.errors import DomainError
 from server.i18n import gettext as _
+from server.password_rules import password_problem
 from server.timeutil import PARIS
 from stands.form_rules import (
     DEPARTMENT_RE,
@@ -252,22 +252,34 @@ def parse_document(data: Mapping[str, Any]) -> dict[str, Any]:
     return form.finish({"title": form.text("title", max_length=SHORT_TEXT, required=True)})
 
 
+# The invitation form's value for "a colleague with the stand's usual role" (stored as role "").
+USUAL_ROLE = "equipe"
+
+
 def parse_invitation(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The address, the role ("" = the stand's usual role; checked by the service) and the minor flag."""
     form = FormReader(data)
     email = form.text("email", max_length=254, required=True)
-    return form.finish({"email": email})
+    role = form.raw("role").strip()
+    role = "" if role == USUAL_ROLE else role
+    if len(role) > 20:
+        form.fail("role", _("Choisissez un rôle dans la liste."))
+    return form.finish({"email": email, "role": role, "is_minor": form.raw("is_minor") == "1"})
 
 
-def parse_acceptance(data: Mapping[str, Any], *, with_name: bool) -> dict[str, Any]:
-    """The name (new accounts only) and password of someone accepting an invitation."""
+def parse_acceptance(data: Mapping[str, Any], *, with_name: bool, email: str = "") -> dict[str, Any]:
+    """The name and a new password following server/password_rules.py (new accounts), or the password of the
+    account that already has the invitation's address."""
     form = FormReader(data)
     values: dict[str, Any] = {"password": form.raw("password")}
     if with_name:
         values["name"] = form.text("name", max_length=80, required=True)
         if values["name"] and len(values["name"]) < 2:
             form.fail("name", _("Indiquez votre nom (2 à 80 caractères)."))
-    if len(values["password"]) < MIN_PASSWORD:
-        form.fail("password", _("Le mot de passe doit compter au moins %(n)d caractères.") % {"n": MIN_PASSWORD})
-    elif len(values["password"]) > 1024:
+    if len(values["password"]) > 1024:
         form.fail("password", _("Le mot de passe est trop long."), too_long=True)
+    elif with_name and (problem := password_problem(values["password"], email)):
+        form.fail("password", problem)
+    elif not values["password"]:
+        form.fail("password", _("Indiquez votre mot de passe."))
     return form.finish(values)

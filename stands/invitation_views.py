@@ -15,6 +15,7 @@ from server.auth import issue_token
 from server.errors import DomainError
 from server.i18n import gettext as _
 from server.models import User
+from server.password_rules import password_hint
 from server.passwords import verify_password
 from server.web import render, services
 from stands import form_rules as rules
@@ -54,6 +55,7 @@ async def _page(
         "forms": states({"accept": {}}, failure),
         "failure": failure,
         "labels": rules.labels(),
+        "password_hint": password_hint(),
     }
     return await render(request, "stands/admin/invitation.html", context, failure.status if failure else 200)
 
@@ -69,7 +71,7 @@ async def invitation_view(request: Request) -> Response:
     values = texts(await read_form(request))
     svc = services(request)
     try:
-        parsed = forms.parse_acceptance(values, with_name=account is None)
+        parsed = forms.parse_acceptance(values, with_name=account is None, email=info["email"])
         if account is not None:
             # The typed password must be the account's: the link alone does not open someone's account.
             await guarded(request, "login", LOGIN_FAILURES, LOGIN_WINDOW)

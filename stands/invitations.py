@@ -14,12 +14,13 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from server import audit
-from server.accounts import EMAIL_RE, MIN_PASSWORD
+from server.accounts import EMAIL_RE
 from server.config import Settings
 from server.errors import DomainError
 from server.i18n import gettext as _
 from server.mailer import Mail
 from server.models import STAFF_ROLES, Role, User
+from server.password_rules import password_problem
 from server.passwords import hash_password
 from server.timeutil import aware, utcnow
 from stands.models import StaffInvitation, Stand, StandKind, StandStaff
@@ -50,20 +51,36 @@ class StaffOutcome:
     token: str | None = None  # only when a new invitation was made: the secret part of the link
 
 
-async def ensure_staff(db: AsyncSession, stand: Stand, raw_email: str, *, invited_by: int | None) -> StaffOutcome:
+async def ensure_staff(
+    db: AsyncSession,
+    stand: Stand,
+    raw_email: str,
+    *,
+    invited_by: int | None,
+    role: str = "",
+    is_minor: bool = False,
+) -> StaffOutcome:
     """Make the person with this e-mail staff of the stand (no commit).
 
-    An existing professional or CFA account is added at once; anyone else gets an invitation (one pending
+    An existing account of a staff role is added at once; anyone else gets an invitation (one pending
     invitation per e-mail and stand, so running this twice changes nothing). Refuses e-mails of pupils'
-    teachers or organisers' accounts, which are not stand staff.
+    teachers or organisers' accounts, which are not stand staff. `role` ("" = the stand's usual role, any
+    staff account then being taken as today) is the account's role; an existing account of another role is
+    refused (`conflict`). `is_minor` flags an ambassador under 18.
     """
     assert stand.id is not None
     email = normalise_email(raw_email)
+    if role and role not in STAFF_ROLES:
+        raise DomainError("invalid", "Ce rôle ne permet pas de tenir un stand.")
     user = (await db.exec(select(User).where(User.email == email))).first()
     if user is not None:
         assert user.id is not None
         if user.role not in STAFF_ROLES:
             raise DomainError("conflict", f"Le compte {email} n'est pas un compte de professionnel ou de CFA.")
+        if role and user.role != role:
+            raise DomainError(
+                "conflict", f"Le compte {email} a déjà un autre rôle : une même adresse ne peut pas en avoir deux."
+            )
         if await db.get(StandStaff, (stand.id, user.id)) is not None:
             return StaffOutcome("already")
         db.add(StandStaff(stand_id=stand.id, user_id=user.id))
@@ -88,6 +105,8 @@ async def ensure_staff(db: AsyncSession, stand: Stand, raw_email: str, *, invite
             stand_id=stand.id,
             invited_by=invited_by,
             expires_at=utcnow() + INVITATION_LIFETIME,
+            role=role,
+            is_minor=is_minor and role == Role.AMBASSADOR,
         )
     )
     audit.record(db, actor_id=invited_by, action="staff.invite", target=f"stand:{stand.id}", email=email)
@@ -114,16 +133,21 @@ async def accept_invitation(db: AsyncSession, token: str, *, name: str, password
     name = " ".join((name or "").split())
     if not 2 <= len(name) <= 80:
         raise DomainError("invalid", "Indiquez votre nom (2 à 80 caractères).")
-    if len(password or "") < MIN_PASSWORD:
-        raise DomainError("invalid", f"Le mot de passe doit compter au moins {MIN_PASSWORD} caractères.")
     user = (await db.exec(select(User).where(User.email == invitation.email))).first()
     if user is None:
+        problem = password_problem(password or "", invitation.email)
+        if problem:
+            raise DomainError("invalid", problem)
         user = User(
-            email=invitation.email, role=staff_role_for(stand), name=name, password_hash=hash_password(password)
+            email=invitation.email,
+            role=invitation.role or staff_role_for(stand),
+            name=name,
+            is_minor=invitation.is_minor,
+            password_hash=hash_password(password),
         )
         db.add(user)
         await db.flush()
-    elif user.role not in STAFF_ROLES:
+    elif user.role not in STAFF_ROLES or (invitation.role and user.role != invitation.role):
         raise DomainError("conflict", "Cette adresse e-mail appartient déjà à un autre type de compte.")
     assert user.id is not None and stand.id is not None
     if await db.get(StandStaff, (stand.id, user.id)) is None:

@@ -158,10 +158,14 @@ def test_staffed_hours_must_fit_within_the_event():
 
 
 def test_invitation_acceptance_form():
-    assert forms.parse_acceptance({"name": " Camille  D ", "password": "12345678"}, with_name=True) == {
+    assert forms.parse_acceptance({"name": " Camille  D ", "password": "une phrase assez longue"}, with_name=True) == {
         "name": "Camille D",
-        "password": "12345678",
+        "password": "une phrase assez longue",
     }
+    # New accounts follow server/password_rules.py: ten characters, not a common one, not the address.
+    for weak in ("12345678", "motdepasse2026", "camille.dupont!"):
+        data = {"name": "Camille D", "password": weak}
+        assert set(refused(forms.parse_acceptance, data, with_name=True, email="camille.dupont@x.fr")) == {"password"}
     assert set(refused(forms.parse_acceptance, {"name": "C", "password": "court"}, with_name=True)) == {
         "name",
         "password",
