@@ -1,0 +1,90 @@
+"""Accounts written straight into a live server's database for the tests of roles, the charte and return
+codes: adults of any role (accepted the charte or not, minor ambassadors, staff of a stand), and edits of
+existing users (a removed pupil, an older charte version)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+from sqlmodel import select
+
+from server import conduct
+from server.accounts import save_adult
+from server.db import create_engine, create_session_factory
+from server.models import User
+from server.timeutil import utcnow
+from stands.models import StandStaff
+
+PASSWORD = "people-pass-42"
+
+
+async def make_adult(
+    database_url: str,
+    role: str,
+    *,
+    accepted: bool,
+    stand_id: int | None = None,
+    is_minor: bool = False,
+    name: str | None = None,
+) -> str:
+    """A new adult account (its e-mail); `accepted`: has accepted the current charte."""
+    email = f"{role}-{uuid.uuid4().hex[:10]}@people.test"
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as db:
+            user = await save_adult(db, email=email, password=PASSWORD, name=name or f"{role.title()} Test", role=role)
+            user.is_minor = is_minor
+            if accepted:
+                user.conduct_version, user.conduct_accepted_at = conduct.VERSION, utcnow()
+            db.add(user)
+            await db.flush()
+            if stand_id is not None:
+                assert user.id is not None
+                db.add(StandStaff(stand_id=stand_id, user_id=user.id))
+            await db.commit()
+    finally:
+        await engine.dispose()
+    return email
+
+
+async def update_user(
+    database_url: str, *, user_id: int | None = None, email: str | None = None, **fields: Any
+) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as db:
+            query = (
+                select(User).where(User.id == user_id)
+                if user_id is not None
+                else select(User).where(User.email == email)
+            )
+            user = (await db.exec(query)).one()
+            for key, value in fields.items():
+                setattr(user, key, value)
+            db.add(user)
+            await db.commit()
+    finally:
+        await engine.dispose()
+
+
+async def read_user(database_url: str, *, user_id: int | None = None, email: str | None = None) -> User:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as db:
+            query = (
+                select(User).where(User.id == user_id)
+                if user_id is not None
+                else select(User).where(User.email == email)
+            )
+            return (await db.exec(query)).one()
+    finally:
+        await engine.dispose()
+
+
+async def login(base_url: str, email: str, password: str = PASSWORD) -> str:
+    async with httpx.AsyncClient(base_url=base_url) as http:
+        response = await http.post("/api/auth/login", json={"email": email, "password": password})
+        response.raise_for_status()
+        return response.json()["token"]  # type: ignore[no-any-return]
