@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 import chat.handlers
 import chat.views
 import server.api
+import server.conduct_views
 import server.pages
 import sessions.admin_views
 import sessions.handlers
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
         routes=[
             *server.api.routes,
             *server.pages.routes,
+            *server.conduct_views.routes,
             *stands.theme_views.routes,
             *stands.views.routes,
             *stands.stand_views.routes,

@@ -88,3 +88,16 @@ async def login(base_url: str, email: str, password: str = PASSWORD) -> str:
         response = await http.post("/api/auth/login", json={"email": email, "password": password})
         response.raise_for_status()
         return response.json()["token"]  # type: ignore[no-any-return]
+
+
+async def fresh_stand(database_url: str, prefix: str) -> int:
+    """A stand of a new event open now (tests/stands/stand_factory.py): the demo fair stays as other tests
+    read it (its stands' staff, counts)."""
+    from tests.stands.stand_factory import database, make_stand, open_event
+
+    async with database(database_url) as db:
+        event = await open_event(db, prefix)
+        stand = await make_stand(db, event, f"Stand {prefix}")
+        await db.commit()
+        assert stand.id is not None
+        return stand.id
