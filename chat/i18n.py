@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from server.formats import ROLE_LABELS, role_strings
 from server.i18n import gettext as _
 
 
@@ -30,12 +31,7 @@ def chat_strings() -> dict[str, str]:
         "staff_names": _("En ligne : %(names)s"),
         "visitors_one": _("%(num)d visiteur dans la discussion"),
         "visitors_many": _("%(num)d visiteurs dans la discussion"),
-        "role_pupil": _("Élève"),
-        "role_teacher": _("Enseignant·e"),
-        "role_professional": _("Professionnel·le"),
-        "role_cfa": _("CFA"),
-        "role_organiser": _("Organisation"),
-        "role_other": _("Participant·e"),
+        **role_strings(),  # role_pupil, role_professional, … (server/formats.py ROLE_LABELS)
         "hidden_tombstone": _("Message masqué par la modération"),
         "hidden_badge": _("masqué"),
         "held_note": _("En attente de relecture par l'équipe de modération"),
@@ -138,12 +134,7 @@ TEACHER_SHARED_KEYS = (
     "redacted",
     "hidden_tombstone",
     "hidden_badge",
-    "role_pupil",
-    "role_teacher",
-    "role_professional",
-    "role_cfa",
-    "role_organiser",
-    "role_other",
+    *(f"role_{key}" for key in ROLE_LABELS),
 )
 
 
