@@ -52,11 +52,12 @@ def chat_strings() -> dict[str, str]:
         "queue_position_many": _("Vous êtes n° %(position)d dans la file d'attente (%(waiting)d questions en attente)"),
         "queue_estimate": _("Réponse estimée dans environ %(minutes)d min"),
         "queue_no_estimate": _("Pas encore d'estimation du temps d'attente"),
-        # The truth: a pupil is their browser's session; joining again with the class code makes a new pupil.
+        # The truth: the return code brings the same pupil back (server/return_codes.py); joining again with the
+        # class code makes a new pupil.
         "queue_no_staff": _(
-            "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez sur cette "
-            "page avec ce même navigateur ; avec le code de classe, vous auriez un nouveau pseudonyme, sans cette "
-            "question."
+            "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez plus tard, "
+            "ici ou sur un autre ordinateur, avec votre code de retour (« Mon code de retour » dans le menu) ; avec "
+            "le code de classe, vous auriez un nouveau pseudonyme, sans cette question."
         ),
         "queue_taken": _("%(name)s a pris votre question en charge et va vous répondre ici."),
     }

@@ -37,10 +37,10 @@ TITLE = "Charte des adultes qui répondent aux élèves"
 RULES = (
     "Vous parlez aux élèves avec respect et bienveillance, comme dans un établissement scolaire.",
     "Vous restez sur Salon : vous ne donnez et ne demandez aucun moyen de contact personnel "
-    "(téléphone, adresse e-mail, réseaux sociaux). Salon masque ces informations de toute façon.",
+    "(téléphone, adresse e-mail, réseaux sociaux). Salon masque automatiquement ceux qu'il reconnaît.",
     "Vous ne demandez aux élèves aucune donnée personnelle : ni nom, ni établissement, ni photo.",
     "Vous présentez votre métier ou votre formation honnêtement, sans démarchage commercial.",
-    "Vous signalez à l'équipe de modération tout message inquiétant : un ou une élève en danger, "
+    "Vous signalez à l'équipe de modération tout message inquiétant : une personne en danger, "
     "du harcèlement, des propos haineux.",
     "Vos messages sont conservés pour la modération et peuvent être relus par l'équipe d'organisation.",
     "Une personne qui ne respecte pas la charte peut être retirée du salon.",

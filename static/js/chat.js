@@ -91,7 +91,9 @@
     queue_estimate: "Réponse estimée dans environ %(minutes)d min",
     queue_no_estimate: "Pas encore d'estimation du temps d'attente",
     queue_no_staff:
-      "Aucun professionnel n'est en ligne : votre question les attendra, revenez plus tard avec le même code.",
+      "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez plus tard, " +
+      "ici ou sur un autre ordinateur, avec votre code de retour (« Mon code de retour » dans le menu) ; avec " +
+      "le code de classe, vous auriez un nouveau pseudonyme, sans cette question.",
     queue_taken: "%(name)s a pris votre question en charge et va vous répondre ici."
   };
 

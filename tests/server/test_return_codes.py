@@ -256,7 +256,7 @@ async def test_the_join_form_shows_the_code_once_then_the_pupils_page_shows_it_a
     assert location.startswith("/mon-code?bienvenue=1&suite=")
     page = await browser_like.get(location)
     assert page.status_code == 200
-    assert "Notez-le : il vous permet de retrouver vos questions un autre jour." in page.text
+    assert "Notez-le\u00a0: il vous permet de retrouver vos questions un autre jour." in page.text
     words = re.findall(r'<span class="return-code-part">([a-z0-9]+)</span>', page.text)
     assert len(words) == 4 and rc.parse(" ".join(words))
     again = await browser_like.get("/mon-code")
