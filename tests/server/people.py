@@ -101,3 +101,44 @@ async def fresh_stand(database_url: str, prefix: str) -> int:
         await db.commit()
         assert stand.id is not None
         return stand.id
+
+
+async def fresh_talk(database_url: str, speaker_email: str) -> int:
+    """A talk under way, without pre-moderation, in a new event of its own, spoken by `speaker_email`: the demo
+    programme (its calendar, its registrations) stays as other tests read it."""
+    from datetime import timedelta
+
+    from sessions.models import TalkSpeaker
+    from sessions.service import save_talk
+    from tests.stands.stand_factory import database, open_event
+
+    async with database(database_url) as db:
+        event = await open_event(db, "talk")
+        starts = utcnow().replace(microsecond=0) - timedelta(minutes=10)
+        talk = await save_talk(
+            db,
+            event,
+            title="Conférence de la charte",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            description="Une conférence écrite par les tests.",
+            premoderated=False,
+        )
+        speaker = (await db.exec(select(User).where(User.email == speaker_email))).one()
+        assert talk.id is not None and speaker.id is not None
+        db.add(TalkSpeaker(talk_id=talk.id, user_id=speaker.id))
+        await db.commit()
+        return talk.id
+
+
+async def fresh_teacher(database_url: str) -> User:
+    email = f"teacher-{uuid.uuid4().hex[:10]}@people.test"
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as db:
+            user = await save_adult(db, email=email, password=PASSWORD, name="Mme Test", role="teacher")
+            await db.commit()
+            await db.refresh(user)
+            return user
+    finally:
+        await engine.dispose()

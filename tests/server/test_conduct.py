@@ -13,8 +13,7 @@ import pytest
 from server import conduct
 from server.models import Role
 from tests.live import LiveClient, ServerProcess, pupil_token, staff_token
-from tests.server.people import PASSWORD, fresh_stand, login, make_adult, read_user, update_user
-from tests.sessions.talks import make_talk
+from tests.server.people import PASSWORD, fresh_stand, fresh_talk, login, make_adult, read_user, update_user
 
 # ---------- Rules ----------
 
@@ -127,7 +126,7 @@ async def test_a_new_version_must_be_accepted_again(server, sqlite_url):
 
 async def test_a_written_answer_to_a_question_waits_for_the_charte(server, sqlite_url):
     email = await make_adult(sqlite_url, Role.PROFESSIONAL, accepted=False)
-    talk_id = await make_talk(sqlite_url, premoderated=False, speaker=email)
+    talk_id = await fresh_talk(sqlite_url, email)
     room = f"talk:{talk_id}"
     pupil = await LiveClient().connect(server.url, (await pupil_token(server.url))["token"])
     token = await login(server.url, email)

@@ -20,7 +20,7 @@ from server.db import create_engine, create_session_factory
 from server.models import SchoolClass, User
 from server.timeutil import utcnow
 from tests.live import LiveClient, ServerProcess, demo_stand, pupil_token
-from tests.server.people import update_user
+from tests.server.people import fresh_teacher, update_user
 from tests.stands.inprocess import BASE_URL, migrated_sqlite, running_app
 
 CODE_RE = re.compile(r"^[a-z]{3,11}-[a-z]{3,11}-[a-z]{3,11}-[0-9]{2}$")
@@ -219,10 +219,10 @@ async def test_a_removed_pupil_is_refused(server, sqlite_url):
 
 async def test_a_pupil_whose_class_code_expired_is_told_the_session_is_over(server, sqlite_url):
     code = f"RET-{uuid.uuid4().hex[:6].upper()}"
+    teacher = await fresh_teacher(sqlite_url)  # not the demo teacher: their classes stay as other tests read them
     engine = create_engine(sqlite_url)
     try:
         async with create_session_factory(engine)() as db:
-            teacher = (await db.exec(select(User).where(User.email == "prof@demo.salon"))).one()
             school_class = await save_class(db, code=code, label="4e R", school="Collège", teacher=teacher)
             await db.commit()
             class_id = school_class.id
