@@ -102,6 +102,8 @@ def message_event(
 
 
 def author_of(user: User) -> dict[str, Any]:
+    if user.is_minor and user.role == "ambassador":  # flagged beside their name (server/formats.py role_label)
+        return {"id": user.id, "name": user.name, "role": user.role, "is_minor": True}
     return {"id": user.id, "name": user.name, "role": user.role}
 
 

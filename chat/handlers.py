@@ -42,7 +42,8 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
 
     async def subscribe_channels(sid: str, principal: Principal) -> None:
         """Consoles hear their stands' threads; teachers hear their classes."""
-        channels = {stand_staff_channel(stand_id) for stand_id in principal.staff_stands}
+        # Minor ambassadors hear no stand channel: it carries the private questions' previews.
+        channels = set() if principal.is_minor else {stand_staff_channel(s) for s in principal.staff_stands}
         if principal.is_moderator:
             channels.add(MODERATORS_CHANNEL)
         channels |= {f"class:{class_id}" for class_id in principal.class_ids}

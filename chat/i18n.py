@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from server.formats import ROLE_LABELS, role_strings
 from server.i18n import gettext as _
 
 
@@ -30,12 +31,7 @@ def chat_strings() -> dict[str, str]:
         "staff_names": _("En ligne : %(names)s"),
         "visitors_one": _("%(num)d visiteur dans la discussion"),
         "visitors_many": _("%(num)d visiteurs dans la discussion"),
-        "role_pupil": _("Élève"),
-        "role_teacher": _("Enseignant·e"),
-        "role_professional": _("Professionnel·le"),
-        "role_cfa": _("CFA"),
-        "role_organiser": _("Organisation"),
-        "role_other": _("Participant·e"),
+        **role_strings(),  # role_pupil, role_professional, … (server/formats.py ROLE_LABELS)
         "hidden_tombstone": _("Message masqué par la modération"),
         "hidden_badge": _("masqué"),
         "held_note": _("En attente de relecture par l'équipe de modération"),
@@ -56,11 +52,12 @@ def chat_strings() -> dict[str, str]:
         "queue_position_many": _("Vous êtes n° %(position)d dans la file d'attente (%(waiting)d questions en attente)"),
         "queue_estimate": _("Réponse estimée dans environ %(minutes)d min"),
         "queue_no_estimate": _("Pas encore d'estimation du temps d'attente"),
-        # The truth: a pupil is their browser's session; joining again with the class code makes a new pupil.
+        # The truth: the return code brings the same pupil back (server/return_codes.py); joining again with the
+        # class code makes a new pupil.
         "queue_no_staff": _(
-            "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez sur cette "
-            "page avec ce même navigateur ; avec le code de classe, vous auriez un nouveau pseudonyme, sans cette "
-            "question."
+            "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez plus tard, "
+            "ici ou sur un autre ordinateur, avec votre code de retour (« Mon code de retour » dans le menu) ; avec "
+            "le code de classe, vous auriez un nouveau pseudonyme, sans cette question."
         ),
         "queue_taken": _("%(name)s a pris votre question en charge et va vous répondre ici."),
     }
@@ -138,12 +135,7 @@ TEACHER_SHARED_KEYS = (
     "redacted",
     "hidden_tombstone",
     "hidden_badge",
-    "role_pupil",
-    "role_teacher",
-    "role_professional",
-    "role_cfa",
-    "role_organiser",
-    "role_other",
+    *(f"role_{key}" for key in ROLE_LABELS),
 )
 
 

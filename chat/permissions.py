@@ -47,14 +47,22 @@ def can_moderate(principal: Principal, room: RoomInfo) -> bool:
     return principal.is_moderator or is_stand_staff(principal, room)
 
 
+def handles_threads(principal: Principal, room: RoomInfo) -> bool:
+    """Who answers a pupil's private question for the stand: its staff and moderators, except a minor
+    ambassador. A private question is one pupil alone with the person answering: the pupils' rules apply
+    to minors on both sides, so minor ambassadors answer in the stand's public discussion only (they
+    neither read nor answer nor take private questions, and their console does not list them)."""
+    return can_moderate(principal, room) and not principal.is_minor
+
+
 def can_read(principal: Principal, room: RoomInfo) -> bool:
-    """Public rooms are open to everyone signed in. A private thread: its pupil, the stand's staff,
-    moderators, and the teachers of the pupil's class."""
+    """Public rooms are open to everyone signed in. A private thread: its pupil, those who answer it
+    (`handles_threads`), and the teachers of the pupil's class."""
     if not room.is_thread:
         return True
     return (
         principal.id == room.owner_id
-        or can_moderate(principal, room)
+        or handles_threads(principal, room)
         or (principal.role == Role.TEACHER and room.owner_class_id in principal.class_ids)
     )
 
@@ -63,7 +71,7 @@ def can_write(principal: Principal, room: RoomInfo) -> bool:
     """Threads: the pupil and those who answer for the stand (teachers read only). Public rooms:
     pupils in stand and Q&A rooms, adults everywhere."""
     if room.is_thread:
-        return principal.id == room.owner_id or can_moderate(principal, room)
+        return principal.id == room.owner_id or handles_threads(principal, room)
     if principal.role == Role.PUPIL:
         return room.kind in PUPIL_ROOM_KINDS
     return True

@@ -17,7 +17,7 @@ from chat.models import Message, Room
 from chat.permissions import RoomInfo, can_read, can_write, sees_hidden_text
 from chat.rooms import ChatDeps, RoomDirectory, staff_channels
 from chat.store import DuplicateMessage
-from server import audit, metrics
+from server import audit, conduct, metrics
 from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role, User
@@ -272,6 +272,8 @@ async def _admit(
     took (last, so that a refused message takes none)."""
     if not can_write(principal, room):
         raise DomainError("forbidden", "Vous ne pouvez pas écrire dans ce salon.")
+    if not principal.conduct_ok:  # staff who have not accepted the charte yet (free for everyone else)
+        await conduct.ensure_accepted(db, principal)
     if not room.is_open():
         raise DomainError("closed", "Le salon est fermé : vous pouvez relire la discussion, pas écrire.")
     cleaned = rules.clean_text(text)

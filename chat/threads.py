@@ -31,6 +31,7 @@ ESTIMATE_SAMPLES = 20  # recent answers the estimate is drawn from
 ESTIMATE_MINIMUM = 3  # fewer known answers than this: no estimate rather than a guess
 CONSOLE_ROOM_LIMIT = 50
 PREVIEW_LENGTH = 140  # characters of the last message shown in a console row
+MINOR_THREADS = "Les questions privées sont prises en charge par les adultes du stand."
 
 
 def state_of(room: Room) -> str:
@@ -108,6 +109,8 @@ async def take(db: AsyncSession, deps: ChatDeps, principal: Principal, *, room_n
         raise DomainError("invalid", "Seules les questions privées se prennent en charge.")
     if not can_moderate(principal, room):
         raise DomainError("forbidden", "Seule l'équipe du stand prend en charge ses questions.")
+    if principal.is_minor:
+        raise DomainError("forbidden", MINOR_THREADS)
     row = await db.get(Room, room.id, with_for_update=True)
     assert row is not None
     holder = row.taken_by_id
@@ -220,8 +223,12 @@ async def console_state(db: AsyncSession, principal: Principal) -> dict[str, Any
     rooms = (await db.exec(rooms_query.limit(CONSOLE_ROOM_LIMIT))).all()
     stand_ids = [room.stand_id for room, _ in rooms]
     thread_rows = (
-        await db.exec(_views_query(principal.id).where(col(Room.stand_id).in_(stand_ids), Room.last_seq > 0))
-    ).all()
+        []
+        if principal.is_minor  # minor ambassadors do not handle private questions (chat/permissions.py)
+        else (
+            await db.exec(_views_query(principal.id).where(col(Room.stand_id).in_(stand_ids), Room.last_seq > 0))
+        ).all()
+    )
     views = [_view(row, with_unread=True) for row in thread_rows]
     waiting = sorted((t for t in views if t["state"] == "waiting"), key=lambda t: t["waiting_since"])
     others = sorted((t for t in views if t["state"] != "waiting"), key=lambda t: t["last_activity"] or "", reverse=True)

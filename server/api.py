@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from server import auth, metrics
+from server import auth, metrics, return_codes
 from server.errors import DomainError
 from server.web import JSONResponse, read_json, request_token, services
 
@@ -69,11 +69,48 @@ async def join_with_code(request: Request, code: object) -> tuple[auth.Principal
     svc = services(request)
     try:
         async with svc.sessions() as db:
-            principal, token = await auth.join_class(db, svc.signer, code)
+            return_code, hashed = await return_codes.new_code(db, svc.settings.secret_key)
+            principal, token = await auth.join_class(db, svc.signer, code, return_code_hash=hashed)
     except DomainError:
         await record_failure(request, "class-code", CLASS_CODE_FAILURES, CLASS_CODE_WINDOW)
         raise
     request.session["token"] = token
+    # Only this browser keeps the code in clear (the signed session cookie), to show it again on /mon-code.
+    request.session["return_code"] = return_code
+    return principal, token
+
+
+RETURN_CODE_BUCKET = "return-code"
+RETURN_CODE_ALL = "return-code-all:*"
+
+
+async def return_with_code(request: Request, raw: object) -> tuple[auth.Principal, str]:
+    """Shared by the API and the /retour form: the pupil of a return code, with a new token in the session.
+
+    Budgets (server/return_codes.py): failed lookups per address and overall; a code that cannot be one is
+    refused before the lookup and costs nothing."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise DomainError("invalid", "Indiquez votre code de retour : trois mots et deux chiffres.")
+    if len(raw) > return_codes.MAX_INPUT or "\x00" in raw:
+        raise DomainError("invalid", "Ce texte ne peut pas être un code de retour : trois mots et deux chiffres.")
+    svc = services(request)
+    await guarded(request, RETURN_CODE_BUCKET, return_codes.FAILURES_PER_ADDRESS, return_codes.FAILURE_WINDOW)
+    if await svc.limiter.peek(RETURN_CODE_ALL, return_codes.FAILURES_OVERALL, return_codes.FAILURE_WINDOW) is not None:
+        raise DomainError("rate_limited", "Trop d'essais de codes de retour en ce moment. Réessayez dans 10 min.")
+    code = return_codes.parse(raw)
+    if code is None:
+        raise DomainError("not_found", return_codes.UNKNOWN)
+    try:
+        async with svc.sessions() as db:
+            principal, token = await return_codes.come_back(db, svc.signer, svc.settings.secret_key, code)
+    except DomainError as exc:
+        if exc.code == "not_found":
+            window = return_codes.FAILURE_WINDOW
+            await record_failure(request, RETURN_CODE_BUCKET, return_codes.FAILURES_PER_ADDRESS, window)
+            await svc.limiter.hit(RETURN_CODE_ALL, return_codes.FAILURES_OVERALL, window)
+        raise
+    request.session["token"] = token
+    request.session["return_code"] = code
     return principal, token
 
 
@@ -106,6 +143,13 @@ async def logout(request: Request) -> None:
 async def api_auth_class(request: Request) -> Response:
     data = await read_json(request)
     principal, token = await join_with_code(request, data.get("class_code"))
+    body = {"token": token, "pseudonym": principal.name, "role": principal.role}
+    return JSONResponse({**body, "return_code": request.session.get("return_code")})
+
+
+async def api_auth_return(request: Request) -> Response:
+    data = await read_json(request)
+    principal, token = await return_with_code(request, data.get("return_code"))
     return JSONResponse({"token": token, "pseudonym": principal.name, "role": principal.role})
 
 
@@ -124,6 +168,7 @@ routes = [
     Route("/healthz", healthz),
     Route("/metrics", metrics_view),
     Route("/api/auth/class", api_auth_class, methods=["POST"]),
+    Route("/api/auth/return", api_auth_return, methods=["POST"]),
     Route("/api/auth/login", api_auth_login, methods=["POST"]),
     Route("/api/auth/logout", api_auth_logout, methods=["POST"]),
 ]

@@ -25,6 +25,7 @@ import chat.handlers
 import chat.views
 import server.account_views
 import server.api
+import server.conduct_views
 import server.pages
 import sessions.admin_views
 import sessions.handlers
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *server.api.routes,
             *server.pages.routes,
             *server.account_views.routes,
+            *server.conduct_views.routes,
             *stands.theme_views.routes,
             *stands.views.routes,
             *stands.stand_views.routes,

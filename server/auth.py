@@ -13,6 +13,7 @@ from itsdangerous import BadSignature, Signer
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from server.conduct import needs_acceptance
 from server.errors import DomainError
 from server.models import ADULT_ROLES, STAFF_ROLES, AuthToken, ClassTeacher, Role, SchoolClass, User
 from server.passwords import verify_password
@@ -37,6 +38,10 @@ class Principal:
     is_moderator: bool = False
     class_ids: frozenset[int] = frozenset()  # classes a teacher brings
     class_label: str = ""  # a pupil's class, as their teacher named it
+    # False for staff who have not accepted the current code of conduct (server/conduct.py): checked on every
+    # answer, so it is loaded here once per connection rather than read per message.
+    conduct_ok: bool = True
+    is_minor: bool = False  # a minor ambassador: pupils' rules for private questions (chat/permissions.py)
 
     @property
     def is_staff(self) -> bool:
@@ -51,6 +56,9 @@ class Principal:
         return self.role == Role.ORGANISER
 
     def public(self) -> dict[str, object]:
+        """The author of a message; `is_minor` only appears, true, for a minor ambassador (its role label)."""
+        if self.is_minor:
+            return {"id": self.id, "name": self.name, "role": self.role, "is_minor": True}
         return {"id": self.id, "name": self.name, "role": self.role}
 
 
@@ -106,6 +114,8 @@ async def load_principal(db: AsyncSession, user: User) -> Principal:
         is_moderator=user.is_moderator or user.role == Role.ORGANISER,
         class_ids=classes,
         class_label=label,
+        conduct_ok=not needs_acceptance(user.role, user.conduct_version),
+        is_minor=user.is_minor and user.role == Role.AMBASSADOR,
     )
 
 
@@ -132,15 +142,18 @@ async def revoke_token(db: AsyncSession, signer: TokenSigner, token: str) -> Non
         await db.commit()
 
 
-async def join_class(db: AsyncSession, signer: TokenSigner, raw_code: str) -> tuple[Principal, str]:
-    """A pupil enters with their class code and gets a fresh pseudonym; no personal data is asked."""
+async def join_class(
+    db: AsyncSession, signer: TokenSigner, raw_code: str, *, return_code_hash: str | None = None
+) -> tuple[Principal, str]:
+    """A pupil enters with their class code and gets a fresh pseudonym; no personal data is asked.
+    `return_code_hash`: the keyed hash of the return code they are shown (server/return_codes.py)."""
     code = normalise_class_code(raw_code)
     if not CLASS_CODE_RE.match(code):
         raise DomainError("not_found", UNKNOWN_CLASS_CODE)
     school_class = (await db.exec(select(SchoolClass).where(SchoolClass.code == code))).first()
     if school_class is None:
         raise DomainError("not_found", UNKNOWN_CLASS_CODE)
-    pupil = User(role=Role.PUPIL, name=make_pseudonym(), class_id=school_class.id)
+    pupil = User(role=Role.PUPIL, name=make_pseudonym(), class_id=school_class.id, return_code_hash=return_code_hash)
     db.add(pupil)
     await db.flush()
     token = await issue_token(db, signer, pupil)

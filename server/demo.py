@@ -10,7 +10,7 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 
 from chat.models import Message, Room
-from server import demo_data
+from server import conduct, demo_data
 from server.accounts import save_adult, save_class
 from server.config import Settings
 from server.db import create_engine, create_session_factory
@@ -27,10 +27,14 @@ from stands.videos import parse_video_url
 
 DEMO_PASSWORD = "demo-salon"
 DEMO_CLASS = "DEMO-3E"
+DEMO_CONDUCT_PENDING = "pro3@demo.salon"
 DEMO_ACCOUNTS = (
     ("orga@demo.salon", "Équipe d'organisation (démo)", Role.ORGANISER),
     ("pro@demo.salon", "Camille Durand (démo)", Role.PROFESSIONAL),
     ("pro2@demo.salon", "Karim Benali (démo)", Role.PROFESSIONAL),
+    # A professional who has not accepted the code of conduct (and staffs no stand): the way to see its gate,
+    # in the console's banner and on any stand's chat.
+    ("pro3@demo.salon", "Léa Moreau (démo)", Role.PROFESSIONAL),
     ("prof@demo.salon", "M. Leroy, professeur principal (démo)", Role.TEACHER),
 )
 
@@ -64,6 +68,7 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
             if not settings.is_production:
                 for email, name, role in DEMO_ACCOUNTS:
                     accounts[email] = await save_adult(db, email=email, password=DEMO_PASSWORD, name=name, role=role)
+                    _demo_conduct(accounts[email], accepted=email != DEMO_CONDUCT_PENDING)
                 demo_class = await save_class(
                     db,
                     code=DEMO_CLASS,
@@ -126,6 +131,17 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
     finally:
         await engine.dispose()
     return _summary(counts, settings, live_talk)
+
+
+def _demo_conduct(user: User, *, accepted: bool) -> None:
+    """The demo staff have accepted the current charte (the walkthrough answers at once), except
+    DEMO_CONDUCT_PENDING, whose acceptance every load forgets so that the gate can be seen again."""
+    if not conduct.concerned(user.role):
+        return
+    if not accepted:
+        user.conduct_version, user.conduct_accepted_at = "", None
+    elif user.conduct_version != conduct.VERSION:
+        user.conduct_version, user.conduct_accepted_at = conduct.VERSION, utcnow()
 
 
 async def _load_stands(db: Any, event: Any, specs: list[dict[str, Any]], staff: list[User]) -> dict[str, Stand]:
@@ -286,6 +302,7 @@ def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) 
         lines += [
             f"  Class code (pupils):  {DEMO_CLASS}",
             f"  Professionals:        pro@demo.salon, pro2@demo.salon / {DEMO_PASSWORD}",
+            f"  Charte not accepted:  {DEMO_CONDUCT_PENDING} / {DEMO_PASSWORD} (its code of conduct gate)",
             f"  Teacher:              prof@demo.salon / {DEMO_PASSWORD}",
             f"  Organiser:            orga@demo.salon / {DEMO_PASSWORD}",
         ]

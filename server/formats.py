@@ -150,6 +150,45 @@ def french_sort_key(text: str) -> tuple[str, str]:
     return (_folded(text), text)
 
 
+# The role label beside a name on every message (docs/writing.md: one-word labels may carry one middle dot).
+# The one mapping for Python and Jinja (`role_label`); static/js/salon-dom.js's ROLE_LABELS repeats it for the
+# scripts, which get these texts through `role_strings()` in their i18n block. Keys are `role_<key>`.
+ROLE_LABELS = {
+    "pupil": "Élève",
+    "teacher": "Enseignant·e",
+    "professional": "Professionnel·le",
+    "cfa": "CFA",
+    "counsellor": "Conseil en orientation",
+    "ambassador": "Ambassadeur·rice",
+    "ambassador_minor": "Ambassadeur·rice, moins de 18 ans",
+    "organiser": "Organisation",
+    "other": "Participant·e",
+}
+
+
+def role_key(role: object, is_minor: object = False) -> str:
+    """The ROLE_LABELS key of an author: a minor ambassador has their own; an unknown role is "other"."""
+    if role == "ambassador" and is_minor is True:
+        return "ambassador_minor"
+    return role if isinstance(role, str) and role in ROLE_LABELS and role != "ambassador_minor" else "other"
+
+
+def role_label(author: object, is_minor: object = False) -> str:
+    """The label of an author (a message's `author` dict, or a role string with `is_minor`)."""
+    from server.i18n import gettext  # the catalogue is loaded once; formats stays importable without it
+
+    if isinstance(author, dict):
+        return gettext(ROLE_LABELS[role_key(author.get("role"), author.get("is_minor", False))])
+    return gettext(ROLE_LABELS[role_key(author, is_minor)])
+
+
+def role_strings() -> dict[str, str]:
+    """The labels for the scripts' i18n blocks: {"role_pupil": "Élève", …}, translated."""
+    from server.i18n import gettext
+
+    return {f"role_{key}": gettext(label) for key, label in ROLE_LABELS.items()}
+
+
 def jinja_helpers() -> dict[str, object]:
     """What `server.web.build_templates` registers, both as globals and as filters."""
     return {
@@ -160,4 +199,10 @@ def jinja_helpers() -> dict[str, object]:
         "fr_period": fr_period,
         "fr_hours": fr_hours,
         "fr_number": fr_number,
+        "role_label": role_label,
+        "role_key": lambda author: (
+            role_key(author.get("role"), author.get("is_minor", False))
+            if isinstance(author, dict)
+            else role_key(author)
+        ),
     }

@@ -7,15 +7,18 @@ moderator in the back office; a teacher on the class page.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from server.api import join_with_code, login_with_password, logout
+from server import return_codes
+from server.api import join_with_code, login_with_password, logout, return_with_code
 from server.auth import Principal
 from server.errors import DomainError
 from server.models import Role
-from server.web import render, safe_next, services
+from server.web import current_principal, render, safe_next, services
 from stands.landing import pupil_landing
 
 
@@ -59,7 +62,42 @@ async def join_page(request: Request) -> Response:
     if not next_path:
         async with services(request).sessions() as db:
             next_path = await pupil_landing(db, principal.class_id)
+    # First the return code, once, big; then where the pupil was going.
+    return RedirectResponse(f"/mon-code?{urlencode({'bienvenue': '1', 'suite': next_path})}", status_code=303)
+
+
+async def return_page(request: Request) -> Response:
+    """/retour: a pupil comes back with their return code (the same form sits on /join)."""
+    if request.method == "GET":
+        context = {"error": None, "return_code": "", "next": safe_next(request.query_params.get("next"), "")}
+        return await render(request, "server/return.html", context)
+    form = await request.form()
+    raw, next_path = form.get("return_code", ""), safe_next(str(form.get("next") or ""), "")
+    try:
+        principal, _token = await return_with_code(request, raw)
+    except DomainError as exc:
+        typed = raw if isinstance(raw, str) and len(raw) <= return_codes.MAX_INPUT and "\x00" not in raw else ""
+        context = {"error": exc.message, "return_code": typed, "next": next_path}
+        return await render(request, "server/return.html", context, status_code=exc.status)
+    if not next_path:
+        async with services(request).sessions() as db:
+            next_path = await pupil_landing(db, principal.class_id)
     return RedirectResponse(next_path, status_code=303)
+
+
+async def my_code_page(request: Request) -> Response:
+    """/mon-code: the pupil's return code, as this browser keeps it (never read from the database)."""
+    user = await current_principal(request)
+    if user is None or user.role != Role.PUPIL:
+        return RedirectResponse("/join", status_code=303)
+    stored = request.session.get("return_code")
+    code = return_codes.parse(stored) if isinstance(stored, str) else None
+    context = {
+        "code_words": code.split("-") if code else [],
+        "welcome": request.query_params.get("bienvenue") == "1",
+        "next": safe_next(request.query_params.get("suite"), "/"),
+    }
+    return await render(request, "server/my_code.html", context)
 
 
 async def login_page(request: Request) -> Response:
@@ -98,6 +136,8 @@ async def logout_page(request: Request) -> Response:
 
 routes = [
     Route("/join", join_page, methods=["GET", "POST"], name="join"),
+    Route("/retour", return_page, methods=["GET", "POST"], name="return"),
+    Route("/mon-code", my_code_page, name="my_code"),
     Route("/login", login_page, methods=["GET", "POST"], name="login"),
     Route("/logout", logout_page, methods=["POST"], name="logout"),
 ]

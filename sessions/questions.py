@@ -27,7 +27,7 @@ from chat.models import Room
 from chat.permissions import RoomInfo
 from chat.rooms import RoomDirectory
 from chat.service import give_back_budgets, take_budgets
-from server import metrics
+from server import conduct, metrics
 from server.auth import Principal
 from server.errors import DomainError
 from server.i18n import gettext as _
@@ -145,6 +145,8 @@ async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str, cach
 
 def author_of(user: User) -> dict[str, Any]:
     """Pupils appear by their pseudonym (the only name they have), adults by their name."""
+    if user.is_minor and user.role == "ambassador":  # flagged beside their name (server/formats.py role_label)
+        return {"id": user.id, "name": user.name, "role": user.role, "is_minor": True}
     return {"id": user.id, "name": user.name, "role": user.role}
 
 
@@ -449,6 +451,7 @@ async def answer(
     ).first()
     if previous is not None:
         return await _event_of(db, await db.get(Question, previous.question_id) or question, room.name)
+    await conduct.ensure_accepted(db, principal)  # staff answer pupils once they accepted the charte
     if question.status != qr.APPROVED:
         raise DomainError("invalid", "Validez d'abord la question pour y répondre.")
     cleaned = rules.clean_text(text)

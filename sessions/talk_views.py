@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from chat.models import Room
 from server.auth import Principal
 from server.errors import DomainError
+from server.formats import role_strings
 from server.i18n import gettext as _
 from server.models import User
 from server.timeutil import iso, utcnow
@@ -152,7 +153,7 @@ def page_strings() -> dict[str, str]:
         "answer_label": _("Votre réponse à cette question"),
         "audience_one": _("%(num)d personne connectée"),
         "audience_many": _("%(num)d personnes connectées"),
-        "role_pupil": _("Élève"),
+        **role_strings(),
         "by": _("par %(name)s"),
         "answer_by": _("Réponse de %(name)s"),
         "redacted": _("(certaines informations ont été masquées)"),

@@ -13,7 +13,7 @@ HEIGHTS = {1366: 768, 768: 1024, 375: 812}
 @dataclass(frozen=True)
 class Shot:
     name: str  # file name stem
-    role: str  # anonymous, pupil, pro, teacher, organiser
+    role: str  # anonymous, pupil, pro, pro-pending (has not accepted the charte), teacher, organiser
     path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`)
     full_page: bool = True
 
@@ -21,6 +21,10 @@ class Shot:
 SHOTS = [
     Shot("home", "anonymous", "/"),
     Shot("join", "anonymous", "/join"),
+    Shot("return", "anonymous", "/retour"),
+    Shot("return-code", "pupil", "/mon-code?bienvenue=1&suite=/events/des-clics-des-metiers"),
+    Shot("charte", "pro-pending", "/charte"),
+    Shot("console-charte", "pro-pending", "/console", full_page=False),
     Shot("login", "anonymous", "/login"),
     Shot("signup", "anonymous", "/inscription"),
     Shot("password-forgot", "anonymous", "/mot-de-passe/oubli"),
@@ -68,6 +72,7 @@ def demo_talk(base_url: str) -> int:
 
 LOGINS = {
     "pro": ("pro@demo.salon", "demo-salon"),
+    "pro-pending": ("pro3@demo.salon", "demo-salon"),
     "teacher": ("prof@demo.salon", "demo-salon"),
     "organiser": ("orga@demo.salon", "demo-salon"),
 }

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlmodel import col, select  # noqa: E402
 
 from chat.models import Room  # noqa: E402
+from server import conduct  # noqa: E402
 from server.accounts import save_adult  # noqa: E402
 from server.config import load_settings  # noqa: E402
 from server.db import create_engine, create_session_factory  # noqa: E402
@@ -62,13 +63,16 @@ async def setup(rooms: int, writers: int, qa_talk: bool = False) -> dict[str, ob
             logins = []
             for i in range(writers):
                 email = f"bench-writer-{i + 1}@bench.salon"
-                await save_adult(
+                writer = await save_adult(
                     db,
                     email=email,
                     password=WRITER_PASSWORD,
                     name=f"Intervenant·e {i + 1} (charge)",
                     role="professional",
                 )
+                # Writers answer at once: they have accepted the code of conduct (server/conduct.py).
+                writer.conduct_version, writer.conduct_accepted_at = conduct.VERSION, utcnow()
+                db.add(writer)
                 logins.append({"email": email, "password": WRITER_PASSWORD})
             qa_room = None
             if qa_talk:

@@ -67,12 +67,7 @@
     staff_names: "En ligne : %(names)s",
     visitors_one: "%(num)d visiteur dans la discussion",
     visitors_many: "%(num)d visiteurs dans la discussion",
-    role_pupil: "Élève",
-    role_teacher: "Enseignant·e",
-    role_professional: "Professionnel·le",
-    role_cfa: "CFA",
-    role_organiser: "Organisation",
-    role_other: "Participant·e",
+    // role_<key>: the role labels, SalonDom.ROLE_LABELS (static/js/salon-dom.js)
     // Moderation
     hidden_tombstone: "Message masqué par la modération",
     hidden_badge: "masqué",
@@ -96,11 +91,12 @@
     queue_estimate: "Réponse estimée dans environ %(minutes)d min",
     queue_no_estimate: "Pas encore d'estimation du temps d'attente",
     queue_no_staff:
-      "Aucun professionnel n'est en ligne : votre question les attendra, revenez plus tard avec le même code.",
+      "Personne de l'équipe n'est en ligne : votre question attendra. Pour lire la réponse, revenez plus tard, " +
+      "ici ou sur un autre ordinateur, avec votre code de retour (« Mon code de retour » dans le menu) ; avec " +
+      "le code de classe, vous auriez un nouveau pseudonyme, sans cette question.",
     queue_taken: "%(name)s a pris votre question en charge et va vous répondre ici."
   };
 
-  var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
   var JOIN_TIMEOUT_MS = 10000;
   var JOIN_RETRY_MS = 3000;
   var SEND_TIMEOUT_MS = 8000;
@@ -405,7 +401,7 @@
   }
 
   function roleOf(author) {
-    return ROLES.indexOf(author.role) >= 0 ? author.role : "other";
+    return D.roleKey(author);
   }
 
   function nameOf(author) {
@@ -478,7 +474,7 @@
     var meta = make("p", "msg-meta");
     meta.appendChild(make("strong", "msg-author", nameOf(author)));
     meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(make("span", "msg-role", t("role_" + role)));
+    meta.appendChild(make("span", "msg-role", D.roleLabel(author, t)));
     var date = parseTs(m.ts);
     if (date) {
       meta.appendChild(document.createTextNode(" "));

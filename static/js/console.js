@@ -146,7 +146,7 @@
   var BEEP_GAP_MS = 1500;
   var SOUND_KEY = "salon.console.sound";
   var REVIEW = "review"; // the key of the "Messages à relire" row
-  var STAFF_ROLES = ["professional", "cfa", "organiser"];
+  var STAFF_ROLES = ["professional", "cfa", "counsellor", "ambassador", "organiser"];
   var wide = window.matchMedia ? window.matchMedia("(min-width: 60rem)") : null;
 
   /* ---------- Helpers ---------- */
@@ -1153,6 +1153,8 @@
     li.setAttribute("data-id", String(m.id));
     var meta = make("p", "msg-meta");
     meta.appendChild(make("strong", "msg-author", name));
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(make("span", "msg-role", D.roleLabel(author, t)));
     var date = D.parseIso(m.ts);
     if (date) {
       meta.appendChild(document.createTextNode(" "));

@@ -21,6 +21,10 @@
  *     translator(defaults)          t(key, vars): the string of <script type="application/json"
  *                                   id="salon-i18n"> (read once, now), else defaults[key] (looked up at
  *                                   each call, so keys added later count), formatted; "" when neither
+ *     ROLE_LABELS                   the French label of each role key (server/formats.py ROLE_LABELS, the same)
+ *     roleKey(author)               the key of a message's author: "pupil", "professional", …,
+ *                                   "ambassador_minor" for a minor ambassador (author.is_minor), "other"
+ *     roleLabel(author, t)          its label: t("role_<key>") when the page's strings have it, else ROLE_LABELS
  *     appendMessageText(li, meta, m, t)
  *                                   the body of a rendered chat message (see below)
  *   }
@@ -133,6 +137,35 @@
     };
   }
 
+  /* ---------- Roles ---------- */
+
+  // The label beside a name on every message; the one mapping for the scripts (server/formats.py has the
+  // same one for the pages, and hands these texts, translated, to the i18n blocks as role_<key>).
+  var ROLE_LABELS = {
+    pupil: "Élève",
+    teacher: "Enseignant·e",
+    professional: "Professionnel·le",
+    cfa: "CFA",
+    counsellor: "Conseil en orientation",
+    ambassador: "Ambassadeur·rice",
+    ambassador_minor: "Ambassadeur·rice, moins de 18 ans",
+    organiser: "Organisation",
+    other: "Participant·e"
+  };
+
+  function roleKey(author) {
+    var role = author && typeof author.role === "string" ? author.role : "";
+    if (role === "ambassador" && author.is_minor === true) {
+      return "ambassador_minor";
+    }
+    return hasOwn.call(ROLE_LABELS, role) && role !== "ambassador_minor" ? role : "other";
+  }
+
+  function roleLabel(author, t) {
+    var key = roleKey(author);
+    return (t && t("role_" + key)) || ROLE_LABELS[key];
+  }
+
   /* ---------- Messages ---------- */
 
   // The body of message `m`, appended to `li` after its meta line `meta` (already in `li`): a
@@ -170,6 +203,9 @@
     ackError: ackError,
     format: format,
     translator: translator,
+    ROLE_LABELS: ROLE_LABELS,
+    roleKey: roleKey,
+    roleLabel: roleLabel,
     appendMessageText: appendMessageText
   };
 })();

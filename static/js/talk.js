@@ -250,7 +250,10 @@
       var answers = make("ul", "question-answers");
       q.answers.forEach(function (a) {
         var item = make("li", "question-answer");
-        item.appendChild(make("p", "question-answer-by", t("answer_by", { name: a.author ? a.author.name : "" })));
+        var by = make("p", "question-answer-by", t("answer_by", { name: a.author ? a.author.name : "" }));
+        by.appendChild(document.createTextNode(" "));
+        by.appendChild(make("span", "msg-role", D.roleLabel(a.author || {}, t)));
+        item.appendChild(by);
         item.appendChild(make("p", "question-text", a.text));
         answers.appendChild(item);
       });

@@ -44,12 +44,7 @@
     redacted: "(certaines informations ont été masquées)",
     hidden_tombstone: "Message masqué par la modération",
     hidden_badge: "masqué",
-    role_pupil: "Élève",
-    role_teacher: "Enseignant·e",
-    role_professional: "Professionnel·le",
-    role_cfa: "CFA",
-    role_organiser: "Organisation",
-    role_other: "Participant·e",
+    // role_<key>: the role labels, SalonDom.ROLE_LABELS (static/js/salon-dom.js)
     kind_public: "discussion publique",
     kind_private: "question privée",
     other_discussions: "Autres discussions",
@@ -76,13 +71,16 @@
     question_answer_by: "Réponse de %(name)s"
   };
 
-  var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
-  var REPLY_ROLES = ["professional", "cfa", "organiser"]; // counted as the professionals' replies
+  // Counted as the professionals' replies (SalonDom.roleKey keys).
+  var REPLY_ROLES = ["professional", "cfa", "counsellor", "ambassador", "ambassador_minor", "organiser"];
   var ROLE_ICONS = {
     pupil: "user",
     teacher: "school",
     professional: "briefcase",
     cfa: "graduation-cap",
+    counsellor: "map",
+    ambassador: "hand",
+    ambassador_minor: "hand",
     organiser: "landmark"
   };
   var ICONS_URL = "/static/vendor/icons.svg";
@@ -376,7 +374,7 @@
 
   function buildMessage(m) {
     var author = m.author && typeof m.author === "object" ? m.author : {};
-    var role = ROLES.indexOf(author.role) >= 0 ? author.role : "other";
+    var role = D.roleKey(author);
 
     var li = make("li", "msg");
     li.setAttribute("data-id", String(m.id));
@@ -390,7 +388,7 @@
     if (ROLE_ICONS[role]) {
       roleTag.appendChild(icon(ROLE_ICONS[role]));
     }
-    roleTag.appendChild(document.createTextNode(t("role_" + role)));
+    roleTag.appendChild(document.createTextNode(D.roleLabel(author, t)));
     meta.appendChild(roleTag);
     var d = parseIso(m.ts);
     if (d) {
@@ -559,6 +557,7 @@
     li.appendChild(make("p", "msg-text", typeof q.text === "string" ? q.text : ""));
     (Array.isArray(q.answers) ? q.answers : []).forEach(function (a) {
       var by = t("question_answer_by", { name: a && a.author && a.author.name ? a.author.name : "" });
+      by += " (" + D.roleLabel(a && a.author ? a.author : {}, t) + ")";
       li.appendChild(make("p", "msg-note", by + " : " + (a && typeof a.text === "string" ? a.text : "")));
     });
     return li;

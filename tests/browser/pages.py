@@ -25,3 +25,9 @@ async def log_in(page: Page, base_url: str, email: str, lands_on: str, password:
     await page.fill("input[name=password]", password)
     await page.keyboard.press("Enter")
     await page.wait_for_url(f"{base_url}{lands_on}")
+
+
+async def continue_after_return_code(page: Page, base_url: str) -> None:
+    """After the join form: the return code's page (/mon-code), shown once, then "Continuer" to `next`."""
+    await page.wait_for_url(f"{base_url}/mon-code?**")
+    await page.get_by_role("link", name="Continuer").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.pages import watched_page
+from tests.browser.pages import continue_after_return_code, watched_page
 from tests.live import demo_stand
 
 pytestmark = pytest.mark.browser
@@ -23,6 +23,7 @@ async def test_the_pupil_sees_who_took_their_private_question_live_and_after_a_r
     await pupil.goto(f"{server.url}/join?next=/stands/{stand_id}")
     await pupil.fill("#class_code", "DEMO-3E")
     await pupil.keyboard.press("Enter")
+    await continue_after_return_code(pupil, server.url)
     await pupil.wait_for_url(f"{server.url}/stands/{stand_id}")
     pseudonym = (await pupil.locator(".user-name").inner_text()).split(":", 1)[1].strip()
     await pupil.click("[data-open-thread]")

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.pages import watched_page
+from tests.browser.pages import continue_after_return_code, watched_page
 from tests.live import ServerProcess
 
 pytestmark = pytest.mark.browser
@@ -32,6 +32,7 @@ async def test_pupil_and_professional_chat_live_in_two_browsers(server, browser)
     await pupil.goto(f"{server.url}/join?next=/stands/{stand_id}")
     await pupil.fill("#class_code", "demo-3e")
     await pupil.keyboard.press("Enter")
+    await continue_after_return_code(pupil, server.url)
     await pupil.wait_for_url(f"{server.url}/stands/{stand_id}")
     await expect(pupil.locator(".chat form[data-form]")).to_be_visible()
 
@@ -93,6 +94,7 @@ async def test_a_pupils_private_question_is_answered_from_the_console(server, br
     await pupil.goto(f"{server.url}/join?next=/stands/{stand_id}")
     await pupil.fill("#class_code", "DEMO-3E")
     await pupil.keyboard.press("Enter")
+    await continue_after_return_code(pupil, server.url)
     await pupil.wait_for_url(f"{server.url}/stands/{stand_id}")
     # "Connecté·e : <pseudonym>": other tests leave threads waiting at this stand; find this pupil's.
     pseudonym = (await pupil.locator(".user-name").inner_text()).split(":", 1)[1].strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.pages import watched_page
+from tests.browser.pages import continue_after_return_code, watched_page
 from tests.live import demo_stand
 
 pytestmark = pytest.mark.browser
@@ -17,6 +17,7 @@ async def pupil_on_stand(browser, server, problems, width, height):  # type: ign
     await page.goto(f"{server.url}/join?next=/stands/{stand}")
     await page.fill("#class_code", "DEMO-3E")
     await page.keyboard.press("Enter")
+    await continue_after_return_code(page, server.url)
     await page.wait_for_url(f"{server.url}/stands/{stand}")
     await expect(page.locator(".stand-chat textarea").first).to_be_attached()
     return page

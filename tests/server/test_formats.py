@@ -113,3 +113,42 @@ def test_templates_get_the_helpers_as_filters_and_globals():
     page = env.from_string("{{ t|fr_time }} / {{ fr_dates(a, b, capital=true) }} / {{ d|fr_day }}")
     text = page.render(t=at(2026, 12, 5, 9, 4), a=at(2026, 12, 4, 0, 0), b=at(2026, 12, 7, 0, 0), d=date(2026, 12, 5))
     assert text == "9 h 04 / Du vendredi 4 au dimanche 6 décembre 2026 / samedi 5 décembre"
+
+
+# ---------- Role labels (the one mapping; static/js/salon-dom.js repeats it) ----------
+
+
+@pytest.mark.parametrize(
+    ("author", "label"),
+    [
+        ({"role": "pupil"}, "Élève"),
+        ({"role": "teacher"}, "Enseignant·e"),
+        ({"role": "professional"}, "Professionnel·le"),
+        ({"role": "cfa"}, "CFA"),
+        ({"role": "counsellor"}, "Conseil en orientation"),
+        ({"role": "ambassador"}, "Ambassadeur·rice"),
+        ({"role": "ambassador", "is_minor": True}, "Ambassadeur·rice, moins de 18 ans"),
+        ({"role": "professional", "is_minor": True}, "Professionnel·le"),
+        ({"role": "organiser"}, "Organisation"),
+        ({"role": "ambassador_minor"}, "Participant·e"),
+        ({"role": "robot"}, "Participant·e"),
+        ({}, "Participant·e"),
+    ],
+)
+def test_role_labels(author, label):
+    from server.formats import role_label
+
+    assert role_label(author) == label
+    assert jinja_helpers()["role_label"](author) == label
+
+
+def test_the_scripts_mapping_is_the_same_as_the_pages():
+    import re
+    from pathlib import Path
+
+    from server.formats import ROLE_LABELS, role_strings
+
+    source = (Path(__file__).resolve().parents[2] / "static/js/salon-dom.js").read_text(encoding="utf-8")
+    block = source.split("var ROLE_LABELS = {", 1)[1].split("};", 1)[0]
+    assert dict(re.findall(r'(\w+): "([^"]+)"', block)) == ROLE_LABELS
+    assert role_strings() == {f"role_{k}": v for k, v in ROLE_LABELS.items()}

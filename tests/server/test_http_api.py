@@ -33,7 +33,7 @@ async def test_class_code_gives_a_pupil_token_a_pseudonym_and_a_cookie(http):
     response = await http.post("/api/auth/class", json={"class_code": "demo-3e "})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"token", "pseudonym", "role"} and body["role"] == "pupil"
+    assert set(body) == {"token", "pseudonym", "role", "return_code"} and body["role"] == "pupil"
     assert len(body["pseudonym"].split()) == 3
     assert "salon_session" in response.cookies
 

@@ -1,11 +1,12 @@
-"""Everyone lands where their work is: after joining, a pupil in the hall of the event open now (with
-?bienvenue=1); after logging in, a professional in the console, an organiser or a moderator in the back
-office, a teacher on the class page; a `next` always wins."""
+"""Everyone lands where their work is: after joining (and seeing their return code), a pupil in the hall of
+the event open now (with ?bienvenue=1); after logging in, a professional in the console, an organiser or a
+moderator in the back office, a teacher on the class page; a `next` always wins."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlmodel import select
@@ -49,7 +50,12 @@ async def landing(app: InProcessApp, path: str, data: dict[str, str]) -> str:
     app.client.cookies.clear()
     response = await app.client.post(path, data=data, headers={"Origin": BASE_URL}, follow_redirects=False)
     assert response.status_code == 303, response.text
-    return response.headers["location"]
+    location = response.headers["location"]
+    if path == "/join":  # a pupil first sees their return code once (/mon-code), then goes on to `suite`
+        shown = urlsplit(location)
+        assert shown.path == "/mon-code" and parse_qs(shown.query)["bienvenue"] == ["1"]
+        return parse_qs(shown.query)["suite"][0]
+    return location
 
 
 async def add_event(app: InProcessApp, slug: str, *, open_now: bool) -> Event:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
@@ -45,7 +46,11 @@ async def test_join_form_sets_the_session_and_opens_the_chat(server):
     async with httpx.AsyncClient(base_url=server.url, headers={"Accept": "text/html"}) as client:
         stand_id = await first_stand_id(client)
         response = await client.post("/join", data={"class_code": "DEMO-3E", "next": f"/stands/{stand_id}"})
-        assert response.status_code == 303 and response.headers["location"] == f"/stands/{stand_id}"
+        # First the return code, once, with "Continuer" to where the pupil was going.
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/mon-code?bienvenue=1&suite=%2Fstands%2F{stand_id}"
+        code_page = await client.get(response.headers["location"])
+        assert f'class="button" href="/stands/{stand_id}"' in code_page.text
         page = await client.get(f"/stands/{stand_id}")
         assert f'data-room="stand:{stand_id}"' in page.text and "data-form" in page.text
 
@@ -59,8 +64,12 @@ async def test_join_form_with_a_wrong_code_shows_the_error(browser_like):
 async def test_join_form_never_redirects_off_site(server):
     async with httpx.AsyncClient(base_url=server.url) as client:
         response = await client.post("/join", data={"class_code": "DEMO-3E", "next": "//evil.example/"})
-        # The bad `next` is dropped: the pupil lands as without one (tests/server/test_landing.py).
-        assert re.fullmatch(r"/|/events/[a-z0-9-]+\?bienvenue=1", response.headers["location"])
+        # The bad `next` is dropped: the pupil lands as without one (tests/server/test_landing.py), after
+        # the return code's page, which only follows same-site paths too.
+        suite = parse_qs(urlsplit(response.headers["location"]).query)["suite"][0]
+        assert re.fullmatch(r"/(\?bienvenue=1)?|/events/[a-z0-9-]+\?bienvenue=1", suite)
+        evil = await client.get("/mon-code?suite=//evil.example/", headers={"Accept": "text/html"})
+        assert 'class="button" href="/"' in evil.text
 
 
 async def test_login_form_leads_staff_to_the_console_with_their_rooms(server):

@@ -9,7 +9,7 @@ import pytest
 from playwright.async_api import expect
 
 from tests.a11y import axe_violations
-from tests.browser.pages import watched_page
+from tests.browser.pages import continue_after_return_code, watched_page
 from tests.browser.test_pupil_chat import staffed_stand
 from tests.sessions.talks import add_talk
 
@@ -24,6 +24,7 @@ async def test_a_pupil_of_a_registered_class_sees_the_reminder_toast(server, sql
     await page.goto(f"{server.url}/join?next=/stands/{stand_id}")
     await page.fill("#class_code", "demo-3e")
     await page.keyboard.press("Enter")
+    await continue_after_return_code(page, server.url)
     await page.wait_for_url(f"{server.url}/stands/{stand_id}")
     await expect(page.locator(".chat form[data-form]")).to_be_visible()
     await expect(page.locator(".reminder-region[role=status]")).to_have_count(1)

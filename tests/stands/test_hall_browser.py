@@ -10,6 +10,7 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
+from tests.browser.pages import continue_after_return_code
 from tests.live import LiveClient, ServerProcess, demo_stand, staff_token
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,7 @@ async def test_hall_counts_go_live_for_a_signed_in_pupil(server, browser):
     await page.goto(f"{server.url}/join?next=/events/{EVENT}")
     await page.fill("#class_code", "DEMO-3E")
     await page.keyboard.press("Enter")
+    await continue_after_return_code(page, server.url)
     await page.wait_for_url(f"{server.url}/events/{EVENT}")
     await page.goto(f"{server.url}/events/{EVENT}?{urlencode({'q': name})}")
     line = page.locator(f'[data-stand-id="{stand_id}"] [data-staff-online]')
