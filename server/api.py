@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from server import auth, metrics
+from server import auth, classes, metrics
 from server.errors import DomainError
 from server.web import JSONResponse, read_json, request_token, services
 
@@ -74,6 +74,10 @@ async def join_with_code(request: Request, code: object) -> tuple[auth.Principal
         await record_failure(request, "class-code", CLASS_CODE_FAILURES, CLASS_CODE_WINDOW)
         raise
     request.session["token"] = token
+    if not principal.admitted:  # a class that approves joins: its teachers' pages list the newcomer
+        await classes.announce_waiting(
+            classes.Realtime(svc.hub.publish, svc.hub.sio.disconnect, svc.class_sockets), principal
+        )
     return principal, token
 
 

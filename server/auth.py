@@ -37,6 +37,7 @@ class Principal:
     is_moderator: bool = False
     class_ids: frozenset[int] = frozenset()  # classes a teacher brings
     class_label: str = ""  # a pupil's class, as their teacher named it
+    admitted: bool = True  # False while a pupil waits for a teacher to accept them (server/classes.py)
 
     @property
     def is_staff(self) -> bool:
@@ -106,6 +107,7 @@ async def load_principal(db: AsyncSession, user: User) -> Principal:
         is_moderator=user.is_moderator or user.role == Role.ORGANISER,
         class_ids=classes,
         class_label=label,
+        admitted=user.admitted,
     )
 
 
@@ -134,13 +136,12 @@ async def revoke_token(db: AsyncSession, signer: TokenSigner, token: str) -> Non
 
 async def join_class(db: AsyncSession, signer: TokenSigner, raw_code: str) -> tuple[Principal, str]:
     """A pupil enters with their class code and gets a fresh pseudonym; no personal data is asked."""
-    code = normalise_class_code(raw_code)
-    if not CLASS_CODE_RE.match(code):
-        raise DomainError("not_found", UNKNOWN_CLASS_CODE)
-    school_class = (await db.exec(select(SchoolClass).where(SchoolClass.code == code))).first()
-    if school_class is None:
-        raise DomainError("not_found", UNKNOWN_CLASS_CODE)
-    pupil = User(role=Role.PUPIL, name=make_pseudonym(), class_id=school_class.id)
+    from server.classes import class_for_code  # expiry and approved joins (server/classes.py)
+
+    school_class = await class_for_code(db, raw_code)
+    pupil = User(
+        role=Role.PUPIL, name=make_pseudonym(), class_id=school_class.id, admitted=not school_class.approve_joins
+    )
     db.add(pupil)
     await db.flush()
     token = await issue_token(db, signer, pupil)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 
 from chat.models import Message, Room
-from server import demo_data
+from server import class_codes, demo_data
 from server.accounts import save_adult, save_class
 from server.config import Settings
 from server.db import create_engine, create_session_factory
@@ -27,6 +27,9 @@ from stands.videos import parse_video_url
 
 DEMO_PASSWORD = "demo-salon"
 DEMO_CLASS = "DEMO-3E"
+# A second demo class whose pupils wait to be admitted (made by server/class_codes.py's alphabet, fixed here):
+# pupils type "ATT-3NTE" (or "att3nte"), the teacher admits them from /classe/<id>.
+DEMO_APPROVAL_CLASS = "ATT3NTE"
 DEMO_ACCOUNTS = (
     ("orga@demo.salon", "Équipe d'organisation (démo)", Role.ORGANISER),
     ("pro@demo.salon", "Camille Durand (démo)", Role.PROFESSIONAL),
@@ -71,6 +74,15 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                     school="Collège des Falaises (démo)",
                     teacher=accounts["prof@demo.salon"],
                 )
+                approval_class = await save_class(
+                    db,
+                    code=DEMO_APPROVAL_CLASS,
+                    label="2de C (démo, arrivées validées)",
+                    school="Lycée du Littoral (démo)",
+                    teacher=accounts["prof@demo.salon"],
+                )
+                approval_class.approve_joins, approval_class.level = True, "2de"
+                db.add(approval_class)
             counts = {"stands": 0, "talks": 0, "quizzes": 0, "qa_rooms": 0}
             for spec in demo_data.EVENTS:
                 event = await fair.save_event(
@@ -285,6 +297,7 @@ def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) 
     else:
         lines += [
             f"  Class code (pupils):  {DEMO_CLASS}",
+            f"  Class code, approved joins: {class_codes.display(DEMO_APPROVAL_CLASS)} (prof@demo.salon admits)",
             f"  Professionals:        pro@demo.salon, pro2@demo.salon / {DEMO_PASSWORD}",
             f"  Teacher:              prof@demo.salon / {DEMO_PASSWORD}",
             f"  Organiser:            orga@demo.salon / {DEMO_PASSWORD}",
