@@ -13,7 +13,7 @@ import re
 KEY_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
 UAI_RE = re.compile(r"^(\d{7})([A-Z])$")
 # Metropolitan departments 01–95 (with Corsica's 2A and 2B instead of 20), overseas 971–976.
-DEPARTMENT_RE = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
+DEPARTMENT_RE = re.compile(r"^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$")
 
 
 def normalise_uai(raw: str) -> str:
