@@ -28,13 +28,15 @@ from stands.videos import parse_video_url
 DEMO_PASSWORD = "demo-salon"
 DEMO_CLASS = "DEMO-3E"
 # A second demo class whose pupils wait to be admitted (made by server/class_codes.py's alphabet, fixed here):
-# pupils type "ATT-3NTE" (or "att3nte"), the teacher admits them from /classe/<id>.
+# pupils type "ATT-3NTE" (or "att3nte"), prof2@demo.salon admits them from /classe/2.
 DEMO_APPROVAL_CLASS = "ATT3NTE"
 DEMO_ACCOUNTS = (
     ("orga@demo.salon", "Équipe d'organisation (démo)", Role.ORGANISER),
     ("pro@demo.salon", "Camille Durand (démo)", Role.PROFESSIONAL),
     ("pro2@demo.salon", "Karim Benali (démo)", Role.PROFESSIONAL),
     ("prof@demo.salon", "M. Leroy, professeur principal (démo)", Role.TEACHER),
+    # The teacher of the demo class that approves joins (prof@demo.salon keeps DEMO-3E alone).
+    ("prof2@demo.salon", "Mme Caron, professeure de seconde (démo)", Role.TEACHER),
 )
 
 
@@ -79,7 +81,7 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                     code=DEMO_APPROVAL_CLASS,
                     label="2de C (démo, arrivées validées)",
                     school="Lycée du Littoral (démo)",
-                    teacher=accounts["prof@demo.salon"],
+                    teacher=accounts["prof2@demo.salon"],
                 )
                 approval_class.approve_joins, approval_class.level = True, "2de"
                 db.add(approval_class)
@@ -297,9 +299,9 @@ def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) 
     else:
         lines += [
             f"  Class code (pupils):  {DEMO_CLASS}",
-            f"  Class code, approved joins: {class_codes.display(DEMO_APPROVAL_CLASS)} (prof@demo.salon admits)",
+            f"  Class code, approved joins: {class_codes.display(DEMO_APPROVAL_CLASS)} (prof2@demo.salon admits)",
             f"  Professionals:        pro@demo.salon, pro2@demo.salon / {DEMO_PASSWORD}",
-            f"  Teacher:              prof@demo.salon / {DEMO_PASSWORD}",
+            f"  Teachers:             prof@demo.salon (DEMO-3E), prof2@demo.salon / {DEMO_PASSWORD}",
             f"  Organiser:            orga@demo.salon / {DEMO_PASSWORD}",
         ]
     return "\n".join(lines)

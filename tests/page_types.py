@@ -13,7 +13,7 @@ HEIGHTS = {1366: 768, 768: 1024, 375: 812}
 @dataclass(frozen=True)
 class Shot:
     name: str  # file name stem
-    role: str  # anonymous, pupil, pupil-waiting, pro, teacher, organiser
+    role: str  # anonymous, pupil, pupil-waiting, pro, teacher, teacher-approval, organiser
     path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`)
     full_page: bool = True
 
@@ -45,6 +45,8 @@ SHOTS = [
     Shot("class", "teacher", "/classe/1"),
     Shot("class-code", "teacher", "/classe/1/code", full_page=False),
     Shot("waiting", "pupil-waiting", "/attente"),
+    # Class 2 is ATT-3NTE, which approves joins (its waiting list holds the "waiting" shot's pupil).
+    Shot("class-approval", "teacher-approval", "/classe/2"),
     Shot("session-ended", "anonymous", "/seance-terminee"),
     Shot("admin-talks", "organiser", "/admin/events/des-clics-des-metiers/talks"),
     Shot("admin-talk", "organiser", "/admin/events/des-clics-des-metiers/talks/new"),
@@ -71,6 +73,7 @@ def demo_talk(base_url: str) -> int:
 LOGINS = {
     "pro": ("pro@demo.salon", "demo-salon"),
     "teacher": ("prof@demo.salon", "demo-salon"),
+    "teacher-approval": ("prof2@demo.salon", "demo-salon"),
     "organiser": ("orga@demo.salon", "demo-salon"),
 }
 
