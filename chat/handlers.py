@@ -70,6 +70,8 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
             )
         staff = is_stand_staff(principal, room)
         await services.presence.enter(payload.room, sid, principal.public() if staff else None)
+        if principal.role == "pupil" and room.kind != "thread":  # the class page's "where they are"
+            await services.class_sockets.set_where(principal.id, payload.room)
         services.hub.presence_changed(payload.room, staff=staff)
         for room_name, position in queue:
             if room_name == payload.room:

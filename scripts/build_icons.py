@@ -68,6 +68,18 @@ ICONS = sorted(
         "sparkles",
         "hand",
         "circle-dot",
+        # the teacher's class page (server/templates/server/class*.html)
+        "projector",
+        "key-round",
+        "copy",
+        "refresh-cw",
+        "user-plus",
+        "user-check",
+        "user-x",
+        "hourglass",
+        "printer",
+        "circle-stop",
+        "plus",
     }
 )
 

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from server import auth, metrics, return_codes
+from server import auth, classes, metrics, return_codes
 from server.errors import DomainError
 from server.web import JSONResponse, read_json, request_token, services
 
@@ -77,6 +77,10 @@ async def join_with_code(request: Request, code: object) -> tuple[auth.Principal
     request.session["token"] = token
     # Only this browser keeps the code in clear (the signed session cookie), to show it again on /mon-code.
     request.session["return_code"] = return_code
+    if not principal.admitted:  # a class that approves joins: its teachers' pages list the newcomer
+        await classes.announce_waiting(
+            classes.Realtime(svc.hub.publish, svc.hub.sio.disconnect, svc.class_sockets), principal
+        )
     return principal, token
 
 

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
@@ -25,6 +25,7 @@ import chat.handlers
 import chat.views
 import server.account_views
 import server.api
+import server.class_views
 import server.conduct_views
 import server.pages
 import sessions.admin_views
@@ -44,6 +45,7 @@ import stands.views
 import stands.visit_views
 from server import logs
 from server.auth import TokenSigner
+from server.class_sockets import MemoryClassSockets, RedisClassSockets
 from server.config import Settings, load_settings
 from server.db import create_engine, create_session_factory
 from server.errors import STATUS, DomainError, error_body
@@ -52,7 +54,7 @@ from server.presence import MemoryPresence, RedisPresence
 from server.ratelimit import MemoryLimiter, RedisLimiter
 from server.realtime import SESSION_COOKIE, SESSION_MAX_AGE, Hub, create_sio, register_connection_handlers
 from server.services import Services
-from server.web import JSONResponse, build_templates, render
+from server.web import AdmissionPending, JSONResponse, SessionEnded, build_templates, render
 
 log = logging.getLogger("salon.app")
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -70,6 +72,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
         presence=RedisPresence(redis, settings.redis_prefix) if redis else MemoryPresence(),
         limiter=RedisLimiter(redis, settings.redis_prefix) if redis else MemoryLimiter(),
         redis=redis,
+        class_sockets=RedisClassSockets(redis, settings.redis_prefix) if redis else MemoryClassSockets(),
     )
     register_connection_handlers(sio, services)
     chat.handlers.register(sio, services)
@@ -106,6 +109,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *server.pages.routes,
             *server.account_views.routes,
             *server.conduct_views.routes,
+            *server.class_views.routes,
             *stands.theme_views.routes,
             *stands.views.routes,
             *stands.stand_views.routes,
@@ -133,7 +137,13 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
                 https_only=settings.is_production,
             ),
         ],
-        exception_handlers={DomainError: domain_error, HTTPException: http_error, Exception: server_error},
+        exception_handlers={
+            DomainError: domain_error,
+            HTTPException: http_error,
+            AdmissionPending: admission_pending,
+            SessionEnded: session_ended,
+            Exception: server_error,
+        },
         lifespan=lifespan,
     )
     app.state.services = services
@@ -167,6 +177,20 @@ async def error_response(request: Request, code: str, message: str, status: int)
 
 async def domain_error(request: Request, exc: Any) -> Response:
     return await error_response(request, exc.code, exc.message, exc.status)
+
+
+async def admission_pending(request: Request, exc: Any) -> Response:
+    """A pupil waiting to be admitted: pages lead to the waiting page, the API refuses."""
+    if wants_json(request):
+        body = error_body("forbidden", "Attendez que l'on vous accepte dans la classe.")
+        return JSONResponse(body, status_code=STATUS["forbidden"])
+    return RedirectResponse("/attente", status_code=303)
+
+
+async def session_ended(request: Request, exc: Any) -> Response:
+    """A pupil whose class session ended (or who was removed): a clear page, once; then they are signed out."""
+    request.session.pop("token", None)
+    return await render(request, "server/session_ended.html", {}, status_code=200)
 
 
 HTTP_CODES = {404: ("not_found", "Cette page n'existe pas."), 405: ("invalid", "Méthode non autorisée.")}

@@ -42,6 +42,7 @@ class Principal:
     # answer, so it is loaded here once per connection rather than read per message.
     conduct_ok: bool = True
     is_minor: bool = False  # a minor ambassador: pupils' rules for private questions (chat/permissions.py)
+    admitted: bool = True  # False while a pupil waits for a teacher to accept them (server/classes.py)
 
     @property
     def is_staff(self) -> bool:
@@ -116,6 +117,7 @@ async def load_principal(db: AsyncSession, user: User) -> Principal:
         class_label=label,
         conduct_ok=not needs_acceptance(user.role, user.conduct_version),
         is_minor=user.is_minor and user.role == Role.AMBASSADOR,
+        admitted=user.admitted,
     )
 
 
@@ -147,13 +149,16 @@ async def join_class(
 ) -> tuple[Principal, str]:
     """A pupil enters with their class code and gets a fresh pseudonym; no personal data is asked.
     `return_code_hash`: the keyed hash of the return code they are shown (server/return_codes.py)."""
-    code = normalise_class_code(raw_code)
-    if not CLASS_CODE_RE.match(code):
-        raise DomainError("not_found", UNKNOWN_CLASS_CODE)
-    school_class = (await db.exec(select(SchoolClass).where(SchoolClass.code == code))).first()
-    if school_class is None:
-        raise DomainError("not_found", UNKNOWN_CLASS_CODE)
-    pupil = User(role=Role.PUPIL, name=make_pseudonym(), class_id=school_class.id, return_code_hash=return_code_hash)
+    from server.classes import class_for_code  # expiry and approved joins (server/classes.py)
+
+    school_class = await class_for_code(db, raw_code)
+    pupil = User(
+        role=Role.PUPIL,
+        name=make_pseudonym(),
+        class_id=school_class.id,
+        admitted=not school_class.approve_joins,
+        return_code_hash=return_code_hash,
+    )
     db.add(pupil)
     await db.flush()
     token = await issue_token(db, signer, pupil)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 
 from chat.models import Message, Room
-from server import conduct, demo_data
+from server import class_codes, conduct, demo_data
 from server.accounts import save_adult, save_class
 from server.config import Settings
 from server.db import create_engine, create_session_factory
@@ -28,6 +28,9 @@ from stands.videos import parse_video_url
 DEMO_PASSWORD = "demo-salon"
 DEMO_CLASS = "DEMO-3E"
 DEMO_CONDUCT_PENDING = "pro3@demo.salon"
+# A second demo class whose pupils wait to be admitted (made by server/class_codes.py's alphabet, fixed here):
+# pupils type "ATT-3NTE" (or "att3nte"), prof2@demo.salon admits them from /classe/2.
+DEMO_APPROVAL_CLASS = "ATT3NTE"
 DEMO_ACCOUNTS = (
     ("orga@demo.salon", "Équipe d'organisation (démo)", Role.ORGANISER),
     ("pro@demo.salon", "Camille Durand (démo)", Role.PROFESSIONAL),
@@ -36,6 +39,8 @@ DEMO_ACCOUNTS = (
     # in the console's banner and on any stand's chat.
     ("pro3@demo.salon", "Léa Moreau (démo)", Role.PROFESSIONAL),
     ("prof@demo.salon", "M. Leroy, professeur principal (démo)", Role.TEACHER),
+    # The teacher of the demo class that approves joins (prof@demo.salon keeps DEMO-3E alone).
+    ("prof2@demo.salon", "Mme Caron, professeure de seconde (démo)", Role.TEACHER),
 )
 
 
@@ -76,6 +81,15 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                     school="Collège des Falaises (démo)",
                     teacher=accounts["prof@demo.salon"],
                 )
+                approval_class = await save_class(
+                    db,
+                    code=DEMO_APPROVAL_CLASS,
+                    label="2de C (démo, arrivées validées)",
+                    school="Lycée du Littoral (démo)",
+                    teacher=accounts["prof2@demo.salon"],
+                )
+                approval_class.approve_joins, approval_class.level = True, "2de"
+                db.add(approval_class)
             counts = {"stands": 0, "talks": 0, "quizzes": 0, "qa_rooms": 0}
             for spec in demo_data.EVENTS:
                 event = await fair.save_event(
@@ -301,9 +315,10 @@ def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) 
     else:
         lines += [
             f"  Class code (pupils):  {DEMO_CLASS}",
+            f"  Class code, approved joins: {class_codes.display(DEMO_APPROVAL_CLASS)} (prof2@demo.salon admits)",
             f"  Professionals:        pro@demo.salon, pro2@demo.salon / {DEMO_PASSWORD}",
             f"  Charte not accepted:  {DEMO_CONDUCT_PENDING} / {DEMO_PASSWORD} (its code of conduct gate)",
-            f"  Teacher:              prof@demo.salon / {DEMO_PASSWORD}",
+            f"  Teachers:             prof@demo.salon (DEMO-3E), prof2@demo.salon / {DEMO_PASSWORD}",
             f"  Organiser:            orga@demo.salon / {DEMO_PASSWORD}",
         ]
     return "\n".join(lines)

@@ -271,7 +271,20 @@ class DirectFanoutRedis(socketio.AsyncRedisManager, DirectFanout):
 
 
 class SalonSocketServer(socketio.AsyncServer):
-    """python-socketio's server on an Engine.IO server with bounded per-socket queues."""
+    """python-socketio's server on an Engine.IO server with bounded per-socket queues.
+
+    `event_gate(sid, event)`, when set, runs before every event handler but connect's and disconnect's: a
+    dict it returns is the event's ack instead of the handler's (pupils waiting to be admitted, see
+    server/realtime.py)."""
+
+    event_gate: Any = None
+
+    async def _trigger_event(self, event: str, namespace: str, *args: Any) -> Any:
+        if self.event_gate is not None and event not in ("connect", "disconnect") and args:
+            refusal = await self.event_gate(args[0], event)
+            if refusal is not None:
+                return refusal
+        return await super()._trigger_event(event, namespace, *args)
 
     def _engineio_server_class(self) -> type[engineio.AsyncServer]:
         return BoundedEngineIO

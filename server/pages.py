@@ -59,6 +59,8 @@ async def join_page(request: Request) -> Response:
             },
             status_code=exc.status,
         )
+    if not principal.admitted:  # a class that approves joins: wait for a teacher (server/class_views.py)
+        return RedirectResponse("/attente", status_code=303)
     if not next_path:
         async with services(request).sessions() as db:
             next_path = await pupil_landing(db, principal.class_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
+import dataclasses
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -21,6 +23,7 @@ from pydantic import ValidationError
 
 from server import metrics
 from server.auth import Principal, principal_for_token
+from server.classes import pupil_is_admitted
 from server.config import Settings
 from server.errors import DomainError, nack
 from server.outbox import DirectFanout, DirectFanoutRedis, SalonSocketServer
@@ -170,8 +173,30 @@ def describe_validation(exc: ValidationError) -> str:
     return f"Champ « {field} » invalide."
 
 
+WAITING_MESSAGE = "Attendez que l'on vous accepte dans la classe : vous pourrez ensuite entrer dans le salon."
+
+
 def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> None:
     settings: Settings = services.settings
+    # This process's sockets of pupils waiting to be admitted (server/classes.py): every event but connect and
+    # disconnect is refused for them until a teacher admits them, which is read again from the database.
+    waiting: set[str] = set()
+
+    async def admission_gate(sid: str, event: str) -> dict[str, Any] | None:
+        if sid not in waiting:
+            return None
+        principal = await principal_of(sio, sid)
+        async with services.sessions() as db:
+            admitted = await pupil_is_admitted(db, principal.id)
+        if not admitted:
+            metrics.inc("salon_socket_errors_total")
+            return nack("forbidden", WAITING_MESSAGE)
+        waiting.discard(sid)
+        await sio.save_session(sid, {"principal": dataclasses.replace(principal, admitted=True)})
+        return None
+
+    if isinstance(sio, SalonSocketServer):
+        sio.event_gate = admission_gate
 
     @sio.event
     async def connect(sid: str, environ: dict[str, Any], auth: Any) -> None:
@@ -185,6 +210,10 @@ def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> No
             # The client's connect_error carries {"message": ..., "data": {"code": "unauthorized"}}.
             raise socketio.exceptions.ConnectionRefusedError("Connectez-vous d'abord.", {"code": "unauthorized"})
         await sio.save_session(sid, {"principal": principal})
+        if principal.role == "pupil" and principal.class_id is not None:
+            if not principal.admitted:
+                waiting.add(sid)
+            await services.class_sockets.add(principal.class_id, sid, principal.id, principal.name)
         services.presence.identify(sid, person_key(principal))
         for hook in services.connect_hooks:
             await hook(sid, principal)
@@ -194,6 +223,11 @@ def register_connection_handlers(sio: socketio.AsyncServer, services: Any) -> No
     @sio.event
     async def disconnect(sid: str, *_: Any) -> None:
         metrics.gauge_add("salon_sockets", -1)
+        waiting.discard(sid)
+        with contextlib.suppress(KeyError):
+            principal = await principal_of(sio, sid)
+            if principal.role == "pupil" and principal.class_id is not None:
+                await services.class_sockets.remove(principal.class_id, sid)
         staff = await may_be_staff(sio, sid)
         for room in await services.presence.drop(sid):
             services.hub.presence_changed(room, staff=staff)

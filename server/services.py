@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server.auth import Principal, TokenSigner
+from server.class_sockets import MemoryClassSockets
 from server.config import Settings
 from server.db import SessionFactory
 from server.presence import MemoryPresence
@@ -27,6 +28,8 @@ class Services:
     presence: MemoryPresence
     limiter: MemoryLimiter | RedisLimiter
     redis: Redis | None = None
+    # Each class's open pupil sockets and their whereabouts (server/class_sockets.py).
+    class_sockets: MemoryClassSockets = field(default_factory=MemoryClassSockets)
     engine: AsyncEngine | None = None
     _sessions: SessionFactory | None = field(default=None, repr=False)
     # Called after a socket is authenticated (a domain subscribes it to its channels).

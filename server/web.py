@@ -67,15 +67,41 @@ def request_token(request: Request) -> str | None:
     return token if isinstance(token, str) else None
 
 
+# What a pupil waiting to be admitted may still open (everything else leads to the waiting page), and what a
+# pupil whose class session ended may open without seeing the "séance terminée" page.
+WAITING_PATHS = ("/attente", "/api/classes/attente", "/logout", "/join", "/api/auth/", "/seance-terminee")
+ENDED_PATHS = ("/join", "/api/", "/logout", "/seance-terminee", "/login")
+
+
+class AdmissionPending(Exception):
+    """A pupil not yet admitted asked for something else than the waiting page (server/app.py answers)."""
+
+
+class SessionEnded(Exception):
+    """A pupil whose class session ended, or who was removed, opened a page (server/app.py answers)."""
+
+
 async def current_principal(request: Request) -> Principal | None:
     if "principal" not in request.state._state:
         token = request_token(request)
         principal = None
+        ended = False
         if token:
             svc = services(request)
             async with svc.sessions() as db:
                 principal = await principal_for_token(db, svc.signer, token)
+                token_id = svc.signer.unsign(token) if principal is None else None
+                if token_id is not None:
+                    from server.classes import ended_pupil  # classes sit above the web helpers' imports
+
+                    ended = await ended_pupil(db, token_id)
         request.state.principal = principal
+        path = request.url.path
+        waiting = principal is not None and principal.role == "pupil" and not principal.admitted
+        if waiting and not path.startswith(WAITING_PATHS):
+            raise AdmissionPending()
+        if ended and not path.startswith(ENDED_PATHS):
+            raise SessionEnded()
     return request.state.principal  # type: ignore[no-any-return]
 
 

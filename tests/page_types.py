@@ -13,7 +13,9 @@ HEIGHTS = {1366: 768, 768: 1024, 375: 812}
 @dataclass(frozen=True)
 class Shot:
     name: str  # file name stem
-    role: str  # anonymous, pupil, pro, pro-pending (has not accepted the charte), teacher, organiser
+    # anonymous, pupil, pupil-waiting, pro, pro-pending (has not accepted the charte), teacher, teacher-approval,
+    # organiser
+    role: str
     path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`)
     full_page: bool = True
 
@@ -48,6 +50,14 @@ SHOTS = [
     Shot("programme", "pupil", "/events/des-clics-des-metiers/programme"),
     Shot("programme-teacher", "teacher", "/events/des-clics-des-metiers/programme?public=college"),
     Shot("class-programme", "teacher", "/classe/programme"),
+    Shot("class-new", "teacher", "/classe/nouvelle"),
+    # Class 1 is DEMO-3E, the first class `salon demo` makes on a fresh database.
+    Shot("class", "teacher", "/classe/1"),
+    Shot("class-code", "teacher", "/classe/1/code", full_page=False),
+    Shot("waiting", "pupil-waiting", "/attente"),
+    # Class 2 is ATT-3NTE, which approves joins (its waiting list holds the "waiting" shot's pupil).
+    Shot("class-approval", "teacher-approval", "/classe/2"),
+    Shot("session-ended", "anonymous", "/seance-terminee"),
     Shot("admin-talks", "organiser", "/admin/events/des-clics-des-metiers/talks"),
     Shot("admin-talk", "organiser", "/admin/events/des-clics-des-metiers/talks/new"),
     Shot("my-talks", "pro", "/admin/talks"),
@@ -74,6 +84,7 @@ LOGINS = {
     "pro": ("pro@demo.salon", "demo-salon"),
     "pro-pending": ("pro3@demo.salon", "demo-salon"),
     "teacher": ("prof@demo.salon", "demo-salon"),
+    "teacher-approval": ("prof2@demo.salon", "demo-salon"),
     "organiser": ("orga@demo.salon", "demo-salon"),
 }
 
@@ -83,9 +94,9 @@ async def signed_in(browser: Browser, base_url: str, role: str, width: int) -> B
         locale="fr-FR", viewport={"width": width, "height": HEIGHTS[width]}, timezone_id="Europe/Paris"
     )
     page = await context.new_page()
-    if role == "pupil":
+    if role in ("pupil", "pupil-waiting"):  # pupil-waiting: the demo class that approves joins
         await page.goto(f"{base_url}/join")
-        await page.fill("#class_code", "DEMO-3E")
+        await page.fill("#class_code", "DEMO-3E" if role == "pupil" else "ATT-3NTE")
         await page.keyboard.press("Enter")
         await page.wait_for_load_state("networkidle")
     elif role in LOGINS:
