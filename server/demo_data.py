@@ -16,7 +16,10 @@ Structure:
 - QUIZZES: event slug -> quizzes, "live" (attached to a talk) or "self_paced" (attached to a stand).
 - QA_ROOMS: event slug -> question rooms shared by the CFA stands of one trade cluster.
 - OPEN_DAYS: event slug -> CFA open days ("day" is an offset from the first day of the event and
-  may fall after its end).
+  may fall after its end); on site ("place", optional "address") or online ("url"), with all the CFA's
+  job cards' trades unless "trades" names some.
+- QA_ROOMS entries may carry a "description" and their "trades" as [ROME code, label] pairs; a cluster is a
+  slug of sessions/qa_rooms.py CLUSTERS or a free label.
 """
 
 from __future__ import annotations
@@ -4128,13 +4131,33 @@ QA_ROOMS: dict[str, list[dict]] = {
     ],
     "quinzaine-apprentissage": [
         {
-            "cluster": "Bâtiment et travaux publics",
+            "cluster": "batiment",
             "title": "Questions aux CFA du BTP",
+            "description": "Maçonnerie, taille de pierre, menuiserie, travaux publics : les formateurs de deux CFA "
+            "vous disent comment se passent les chantiers, l'atelier et les semaines au centre.",
+            "trades": [
+                ["F1703", "Maçon / Maçonne"],
+                ["F1612", "Tailleur / Tailleuse de pierre"],
+                ["F1607", "Menuisier poseur / Menuisière poseuse"],
+                ["F1302", "Conducteur / Conductrice d'engins de travaux publics"],
+                ["F1702", "Constructeur / Constructrice de routes"],
+                ["F1705", "Canalisateur / Canalisatrice"],
+            ],
             "cfas": ["CFA Pierre et Bois du Cotentin", "CFA des Chantiers de la Risle"],
         },
         {
-            "cluster": "Industrie, énergie et mer",
+            "cluster": "industrie",
             "title": "Questions aux CFA de l'industrie, de l'énergie et de la mer",
+            "description": "Maintenance, automatismes, usinage, chauffage et froid, métiers de la mer : trois CFA "
+            "répondent, du CAP au BTS.",
+            "trades": [
+                ["I1309", "Électrotechnicien / Électrotechnicienne de maintenance"],
+                ["I1302", "Technicien / Technicienne en automatismes et robotique"],
+                ["H2903", "Tourneur-fraiseur / Tourneuse-fraiseuse"],
+                ["I1308", "Technicien / Technicienne de maintenance en chauffage"],
+                ["I1306", "Technicien / Technicienne frigoriste"],
+                ["N3102", "Matelot de la marine marchande"],
+            ],
             "cfas": [
                 "CFA Industrie Avenir Seine-Estuaire",
                 "CFA Énergies et Climat Normandie-Ouest",
@@ -4142,8 +4165,18 @@ QA_ROOMS: dict[str, list[dict]] = {
             ],
         },
         {
-            "cluster": "Métiers de bouche, hôtellerie et commerce",
+            "cluster": "hotellerie-restauration",
             "title": "Questions aux CFA des métiers de bouche, de l'hôtellerie et du commerce",
+            "description": "Boulangerie, boucherie, cuisine, service, accueil, coiffure et vente : horaires, "
+            "tenue, premier salaire… demandez aux CFA.",
+            "trades": [
+                ["D1102", "Boulanger / Boulangère"],
+                ["D1101", "Boucher / Bouchère"],
+                ["G1602", "Cuisinier / Cuisinière"],
+                ["G1803", "Serveur / Serveuse en restauration"],
+                ["D1202", "Coiffeur / Coiffeuse"],
+                ["D1214", "Vendeur-conseil / Vendeuse-conseil en magasin"],
+            ],
             "cfas": [
                 "CFA des Métiers de Bouche du Bessin",
                 "CFA Hôtellerie et Tourisme de la Côte Fleurie",
@@ -4151,13 +4184,31 @@ QA_ROOMS: dict[str, list[dict]] = {
             ],
         },
         {
-            "cluster": "Santé et numérique",
+            "cluster": "sante-social",
             "title": "Questions aux CFA de la santé et du numérique",
+            "description": "Aide-soignant, auxiliaire de puériculture, préparateur en pharmacie, mais aussi "
+            "développement et réseaux : stages, diplômes et poursuites d'études.",
+            "trades": [
+                ["J1501", "Aide-soignant / Aide-soignante"],
+                ["J1304", "Auxiliaire de puériculture"],
+                ["J1307", "Préparateur / Préparatrice en pharmacie"],
+                ["M1805", "Développeur / Développeuse d'applications"],
+                ["M1801", "Administrateur / Administratrice systèmes et réseaux"],
+            ],
             "cfas": ["CFA Santé et Accompagnement de Rouen Rive Gauche", "CFA Code et Réseaux Normandie"],
         },
         {
-            "cluster": "Agriculture, transport et logistique",
+            "cluster": "agriculture",
             "title": "Questions aux CFA de l'agriculture, du transport et de la logistique",
+            "description": "Élevage, machines agricoles, paysage, entrepôt et conduite routière : des métiers "
+            "dehors et sur la route, expliqués par leurs formateurs.",
+            "trades": [
+                ["A1403", "Agent / Agente d'élevage"],
+                ["A1101", "Conducteur / Conductrice de machines agricoles"],
+                ["A1203", "Jardinier paysagiste / Jardinière paysagiste"],
+                ["N1103", "Magasinier / Magasinière"],
+                ["N4101", "Conducteur / Conductrice routier de marchandises"],
+            ],
             "cfas": ["CFA agricole du Lieuvin et du Pays d'Ouche", "CFA Route et Entrepôt de l'Orne"],
         },
     ],
@@ -4197,6 +4248,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
             "start": "09:00",
             "end": "13:00",
             "place": "CFA Pierre et Bois du Cotentin, Valognes (50)",
+            "address": "12 rue des Tailleurs de pierre, 50700 Valognes",
             "url": "",
         },
         {
@@ -4205,7 +4257,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
             "start": "17:30",
             "end": "19:00",
             "place": "",
-            "url": "",
+            "url": "https://visio.example.org/cfa-code-reseaux/portes-ouvertes",
         },
         {
             "cfa": "CFA des Métiers de Bouche du Bessin",
