@@ -8,6 +8,7 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
+from sqlmodel import col, select
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -15,7 +16,7 @@ from starlette.routing import Route
 from server.errors import DomainError
 from server.formats import fr_day, fr_hours, french_sort_key
 from server.i18n import gettext as _
-from server.timeutil import paris
+from server.timeutil import aware, paris, utcnow
 from server.web import JSONResponse, render, services
 from sessions import calendar, open_days, qa_rooms
 from sessions.open_days import OpenDayView
@@ -24,7 +25,7 @@ from stands import form_rules
 from stands.admin_http import Failure, done, form_sender, page_viewer, pop_flash, read_form, states, texts
 from stands.departments import department_choices, department_label
 from stands.form_rules import FormInvalid
-from stands.models import Event, Stand
+from stands.models import Event, JobCard, Stand
 from stands.service import event_by_slug
 
 DEPARTMENT_RE = re.compile(r"[0-9]{2,3}|2[AB]")
@@ -50,8 +51,9 @@ def _filters(request: Request, *, strict: bool) -> tuple[str, str]:
     return ("" if bad_department else department), ("" if bad_trade else trade)
 
 
-def _entry(view: OpenDayView) -> dict[str, Any]:
+def _entry(view: OpenDayView, names: dict[str, str] | None = None) -> dict[str, Any]:
     d = view.day
+    department = view.cfa.department
     return {
         "id": d.id,
         "cfa": view.cfa.name,
@@ -62,7 +64,9 @@ def _entry(view: OpenDayView) -> dict[str, Any]:
         "address": d.address,
         "url": d.url,
         "trades": list(d.trades or []),
-        "department": department_label(view.cfa.department) if view.cfa.department else "",
+        "trade_labels": [(names or {}).get(t, t) for t in d.trades or []],
+        # Not repeated when the place already says it ("Bayeux (14)").
+        "department": department_label(department) if department and f"({department})" not in d.place else "",
     }
 
 
@@ -77,16 +81,26 @@ async def _event_views(request: Request, *, strict: bool) -> tuple[Event, list[O
 
 
 async def _trade_names(db: Any, event_id: int) -> dict[str, str]:
-    """ROME code → the label the event's rooms give it (for the trade filter's choices)."""
+    """ROME code → the label the event's rooms give it, else a CFA's job card title (for the trade filter)."""
     names: dict[str, str] = {}
+    cards = await db.exec(
+        select(JobCard.rome_code, JobCard.title)
+        .join(Stand, col(Stand.id) == col(JobCard.stand_id))
+        .where(Stand.event_id == event_id, Stand.kind == "cfa", JobCard.rome_code != "")
+    )
+    rooms_names: dict[str, str] = {}
     for card in await qa_rooms.room_cards(db, event_id):
         for trade in card["trades"]:
-            names.setdefault(trade["rome"], trade["label"])
-    return names
+            rooms_names.setdefault(trade["rome"], trade["label"])
+    for code, title in cards.all():
+        names.setdefault(code, title)
+    return {**names, **rooms_names}
 
 
 async def guide_page(request: Request) -> Response:
     event, views, department, trade, (every, names) = await _event_views(request, strict=False)
+    now = utcnow()
+    views = [v for v in views if aware(v.day.ends_at) > now]  # the guide shows what is still to come
     departments = sorted({v.cfa.department for v in every if v.cfa.department})
     trades = sorted({t for v in every for t in v.day.trades or []})
     query = urlencode({k: v for k, v in (("departement", department), ("metier", trade)) if v})
@@ -95,7 +109,9 @@ async def guide_page(request: Request) -> Response:
         "sessions/open_days.html",
         {
             "event": {"slug": event.slug, "title": event.title},
-            "groups": [(key, label, [_entry(v) for v in group]) for key, label, group in open_days.by_cluster(views)],
+            "groups": [
+                (key, label, [_entry(v, names) for v in group]) for key, label, group in open_days.by_cluster(views)
+            ],
             "total": len(views),
             "department": department,
             "trade": trade,
