@@ -17,7 +17,7 @@ from server.errors import DomainError
 from server.formats import fr_day, fr_hours, french_sort_key
 from server.i18n import gettext as _
 from server.timeutil import aware, paris, utcnow
-from server.web import JSONResponse, render, services
+from server.web import JSONResponse, current_principal, render, services
 from sessions import calendar, open_days, qa_rooms
 from sessions.open_days import OpenDayView
 from sessions.views import _ics
@@ -181,6 +181,7 @@ async def _stand_page(
             "event": {"slug": event.slug, "title": event.title},
             "open_days": [_entry(v) for v in views],
             "editing": editing,
+            "is_organiser": bool(getattr(await current_principal(request), "is_organiser", False)),
             "forms": states({"day": values}, failure),
             "failure": failure,
             "labels": {**form_rules.labels(), **open_days.labels()},

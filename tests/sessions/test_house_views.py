@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.sessions.house_helpers import make_faq_room
 from tests.stands.backoffice_helpers import browser, new_event
+from tests.stands.test_breadcrumbs import check
 
 JSON = {"Accept": "application/json"}
 
@@ -40,3 +41,33 @@ async def test_the_hall_links_the_house_only_when_the_event_has_rooms(server):
     assert "/maison" not in without
     assert empty_house.status_code == 200 and "pas encore de salle" in empty_house.text
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "not_found"
+
+
+async def test_every_page_of_the_house_has_its_breadcrumb(server):
+    async with browser(server.url) as anonymous:
+        rooms = (await anonymous.get("/api/events/quinzaine-apprentissage/qa-rooms", headers=JSON)).json()
+        cfas = (await anonymous.get("/api/events/quinzaine-apprentissage/stands?kind=cfa", headers=JSON)).json()
+    room = rooms[0]["id"]
+    own = next(s["id"] for s in cfas if s["name"] == "CFA Pierre et Bois du Cotentin")
+    public = [
+        "/events/quinzaine-apprentissage/maison",
+        f"/qa-rooms/{room}/faq",
+        "/events/quinzaine-apprentissage/portes-ouvertes",
+    ]
+    async with browser(server.url, "orga@demo.salon") as orga:
+        for path in [
+            *public,
+            "/admin/events/quinzaine-apprentissage/qa-rooms",
+            "/admin/events/quinzaine-apprentissage/qa-rooms/new",
+            f"/admin/qa-rooms/{room}",
+            f"/admin/stands/{own}/portes-ouvertes",
+        ]:
+            answer = await orga.get(path)
+            assert answer.status_code == 200, path
+            found = check(answer.text, path)
+            assert found[-1][0] == path.split("?")[0], (path, found)
+            if path.startswith("/admin"):
+                assert found[1] == ("/admin", "Organisation", False), (path, found)
+    async with browser(server.url, "pro@demo.salon") as pro:
+        found = check((await pro.get(f"/admin/stands/{own}/portes-ouvertes")).text, "pro")
+        assert found[1] == ("/admin", "Mon stand", False)
