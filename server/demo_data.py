@@ -16,8 +16,9 @@ Structure:
 - QUIZZES: event slug -> quizzes, "live" (attached to a talk) or "self_paced" (attached to a stand).
 - QA_ROOMS: event slug -> question rooms shared by the CFA stands of one trade cluster.
 - OPEN_DAYS: event slug -> CFA open days ("day" is an offset from the first day of the event and
-  may fall after its end); on site ("place", optional "address") or online ("url"), with all the CFA's
-  job cards' trades unless "trades" names some.
+  may fall after its end; the Quinzaine's fall after today, its 8th day, so that the guide shows them
+  all); on site ("place", optional "address") or online ("url"), with all the CFA's job cards' trades
+  unless "trades" names some.
 - QA_ROOMS entries may carry a "description" and their "trades" as [ROME code, label] pairs; a cluster is a
   slug of sessions/qa_rooms.py CLUSTERS or a free label.
 """
@@ -4244,7 +4245,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
     "quinzaine-apprentissage": [
         {
             "cfa": "CFA Pierre et Bois du Cotentin",
-            "day": 3,
+            "day": 8,
             "start": "09:00",
             "end": "13:00",
             "place": "CFA Pierre et Bois du Cotentin, Valognes (50)",
@@ -4253,7 +4254,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
         },
         {
             "cfa": "CFA Code et Réseaux Normandie",
-            "day": 4,
+            "day": 9,
             "start": "17:30",
             "end": "19:00",
             "place": "",
@@ -4261,7 +4262,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
         },
         {
             "cfa": "CFA des Métiers de Bouche du Bessin",
-            "day": 5,
+            "day": 11,
             "start": "13:30",
             "end": "17:30",
             "place": "CFA des Métiers de Bouche du Bessin, Bayeux (14)",
@@ -4269,7 +4270,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
         },
         {
             "cfa": "CFA Santé et Accompagnement de Rouen Rive Gauche",
-            "day": 6,
+            "day": 13,
             "start": "10:00",
             "end": "16:00",
             "place": "CFA Santé et Accompagnement de Rouen Rive Gauche, Saint-Étienne-du-Rouvray (76)",

@@ -20,7 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from server import audit
 from server.auth import Principal
 from server.errors import DomainError
-from server.formats import french_sort_key
+from server.formats import fr_day, french_sort_key
 from server.i18n import N_, gettext
 from server.i18n import gettext as _
 from server.timeutil import PARIS, paris
@@ -93,7 +93,10 @@ def parse_open_day(
         form.fail(
             "day",
             _("Choisissez un jour entre le %(first)s et le %(last)s (l'année autour de l'événement).")
-            % {"first": window[0].strftime("%d/%m/%Y"), "last": window[1].strftime("%d/%m/%Y")},
+            % {
+                "first": fr_day(window[0], year=True, weekday=False),
+                "last": fr_day(window[1], year=True, weekday=False),
+            },
         )
     if start is not None and end is not None and end <= start:
         form.fail("ends_time", _("L'heure de fin doit être après l'heure de début."))

@@ -188,6 +188,8 @@ async def _stand_page(
             "trades": trades,
             "first_day": first.isoformat(),
             "last_day": last.isoformat(),
+            "window_label": _("Entre le %(first)s et le %(last)s.")
+            % {"first": fr_day(first, year=True, weekday=False), "last": fr_day(last, year=True, weekday=False)},
             "flash": pop_flash(request),
         },
         status_code=failure.status if failure else 200,
