@@ -4113,11 +4113,30 @@ QA_ROOMS: dict[str, list[dict]] = {
         {
             "cluster": "Industrie et bâtiment",
             "title": "Questions aux CFA de l'industrie et du bâtiment",
+            "description": "Tuyauterie, maintenance, électricité, plomberie et couverture : deux CFA vous disent "
+            "comment on apprend ces métiers entre l'atelier et l'entreprise.",
+            "trades": [
+                ["H2914", "Tuyauteur / Tuyauteuse industriel"],
+                ["I1310", "Agent / Agente de maintenance industrielle"],
+                ["F1602", "Électricien / Électricienne du bâtiment"],
+                ["F1603", "Plombier chauffagiste / Plombière chauffagiste"],
+                ["F1610", "Couvreur / Couvreuse"],
+            ],
             "cfas": ["CFA Métallerie et Maintenance de l'Estuaire", "CFA des Bâtisseurs du Pays de Caux"],
         },
         {
             "cluster": "Commerce, hôtellerie-restauration et transport",
             "title": "Questions aux CFA du commerce, de l'hôtellerie et du transport",
+            "description": "Vente, coiffure, fleuristerie, cuisine, pâtisserie, livraison : posez vos questions "
+            "sur les horaires, les stages et l'entrée en apprentissage.",
+            "trades": [
+                ["D1214", "Vendeur-conseil / Vendeuse-conseil en prêt-à-porter"],
+                ["D1202", "Coiffeur / Coiffeuse"],
+                ["D1209", "Fleuriste"],
+                ["G1602", "Commis de cuisine"],
+                ["D1104", "Pâtissier / Pâtissière"],
+                ["N4105", "Conducteur livreur / Conductrice livreuse"],
+            ],
             "cfas": [
                 "CFA du Commerce et des Services de l'Orne-Bocage",
                 "CFA Saveurs et Accueil du Pays d'Auge",
@@ -4127,6 +4146,11 @@ QA_ROOMS: dict[str, list[dict]] = {
         {
             "cluster": "Agriculture et cheval",
             "title": "Questions au CFA agricole",
+            "description": "L'élevage des chevaux et le machinisme agricole, expliqués par le CFA du Perche.",
+            "trades": [
+                ["A1407", "Éleveur / Éleveuse de chevaux"],
+                ["I1603", "Mécanicien / Mécanicienne en machinisme agricole"],
+            ],
             "cfas": ["CFA Terres et Chevaux du Perche"],
         },
     ],
