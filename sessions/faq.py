@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text as sql_text
-from sqlmodel import col, or_, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -32,7 +32,7 @@ from server.errors import DomainError
 from server.i18n import gettext as _
 from server.web import render, services
 from sessions.models import QARoom, Question, QuestionAnswer
-from sessions.qa_rooms import cluster_label, get_room, room_cards
+from sessions.qa_rooms import cluster_label, faq_visible, get_room, room_cards
 from sessions.schedule_rules import MAX_ID
 from stands.models import Event, Stand
 
@@ -166,12 +166,6 @@ def _is_postgres(db: AsyncSession) -> bool:
     return db.get_bind().dialect.name == "postgresql"
 
 
-def _visible():  # type: ignore[no-untyped-def]
-    """Answered questions everyone may read."""
-    has_answer = select(QuestionAnswer.id).where(QuestionAnswer.question_id == Question.id).exists()
-    return (Question.status == "approved") & or_(col(Question.answered).is_(True), has_answer)
-
-
 async def _chat_room_id(db: AsyncSession, room: QARoom) -> int | None:
     return (await db.exec(select(Room.id).where(Room.name == f"qa:{room.id}"))).first()
 
@@ -181,7 +175,7 @@ async def search(db: AsyncSession, room: QARoom, query: str = "") -> list[Questi
     chat_id = await _chat_room_id(db, room)
     if chat_id is None:
         return []
-    base = select(Question).where(Question.room_id == chat_id, _visible())
+    base = select(Question).where(Question.room_id == chat_id, faq_visible())
     stale = (await db.exec(base.where(Question.search_text == ""))).all()
     if stale:
         for question in stale:
@@ -280,7 +274,7 @@ async def question_link(request: Request) -> Response:
             await db.exec(
                 select(Question, Room.name)
                 .join(Room, col(Room.id) == col(Question.room_id))
-                .where(Question.id == question_id, _visible())
+                .where(Question.id == question_id, faq_visible())
             )
         ).first()
     if row is None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import delete, func
-from sqlmodel import col, select
+from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from chat.models import Room, RoomRead
@@ -24,7 +24,7 @@ from server.errors import DomainError
 from server.formats import french_sort_key
 from server.i18n import N_, gettext
 from server.i18n import gettext as _
-from sessions.models import QARoom, QARoomCFA, QARoomVisit, Question
+from sessions.models import QARoom, QARoomCFA, QARoomVisit, Question, QuestionAnswer
 from sessions.schedule_rules import MAX_ID
 from stands.forms import LONG_TEXT, SHORT_TEXT, FormReader
 from stands.marks import initials, mark_colour
@@ -158,15 +158,21 @@ def _cfa(stand: Stand) -> dict[str, Any]:
     }
 
 
+def faq_visible():  # type: ignore[no-untyped-def]
+    """Questions a room's FAQ shows: approved, and answered (marked so, or with a written answer)."""
+    has_answer = select(QuestionAnswer.id).where(QuestionAnswer.question_id == Question.id).exists()
+    return (Question.status == "approved") & or_(col(Question.answered).is_(True), has_answer)
+
+
 async def answered_counts(db: AsyncSession, room_ids: list[int]) -> dict[int, int]:
-    """Questions answered and shown to everyone, per QARoom id."""
+    """Questions the FAQ shows, per QARoom id."""
     if not room_ids:
         return {}
     names = {f"qa:{i}": i for i in room_ids}
     rows = await db.exec(
         select(Room.name, func.count(col(Question.id)))
         .join(Question, col(Question.room_id) == col(Room.id))
-        .where(col(Room.name).in_(list(names)), Question.status == "approved", col(Question.answered).is_(True))
+        .where(col(Room.name).in_(list(names)), faq_visible())
         .group_by(Room.name)
     )
     return {names[name]: count for name, count in rows.all()}
