@@ -29,8 +29,12 @@ import server.class_views
 import server.conduct_views
 import server.pages
 import sessions.admin_views
+import sessions.faq
 import sessions.handlers
+import sessions.house_views
+import sessions.open_days_views
 import sessions.programme_views
+import sessions.qa_admin_views
 import sessions.scheduler
 import sessions.talk_views
 import sessions.views
@@ -122,6 +126,10 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *sessions.programme_views.routes,
             *sessions.talk_views.routes,
             *sessions.admin_views.routes,
+            *sessions.qa_admin_views.routes,
+            *sessions.house_views.routes,
+            *sessions.faq.routes,
+            *sessions.open_days_views.routes,
             *chat.views.routes,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],

@@ -16,6 +16,7 @@ from server.config import Settings
 from server.db import create_engine, create_session_factory
 from server.models import AuthToken, Role, SchoolClass, User
 from server.timeutil import PARIS, utcnow
+from sessions import open_days
 from sessions import service as programme
 from sessions.models import TalkRegistration, TalkSpeaker
 from sessions.schedule_rules import parse_replay, parse_stream
@@ -90,7 +91,7 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                 )
                 approval_class.approve_joins, approval_class.level = True, "2de"
                 db.add(approval_class)
-            counts = {"stands": 0, "talks": 0, "quizzes": 0, "qa_rooms": 0}
+            counts = {"stands": 0, "talks": 0, "quizzes": 0, "qa_rooms": 0, "open_days": 0}
             for spec in demo_data.EVENTS:
                 event = await fair.save_event(
                     db,
@@ -138,9 +139,18 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                     counts["quizzes"] += 1
                 for qa in demo_data.QA_ROOMS.get(spec["slug"], []):
                     await programme.save_qa_room(
-                        db, event, cluster=qa["cluster"], title=qa["title"], cfas=[stands[n] for n in qa["cfas"]]
+                        db,
+                        event,
+                        cluster=qa["cluster"],
+                        title=qa["title"],
+                        cfas=[stands[n] for n in qa["cfas"]],
+                        description=qa.get("description", ""),
+                        trades=[{"rome": code, "label": label} for code, label in qa.get("trades", [])],
                     )
                     counts["qa_rooms"] += 1
+                counts["open_days"] += await open_days.load_demo_open_days(
+                    db, event, demo_data.OPEN_DAYS.get(spec["slug"], []), stands
+                )
             await db.commit()
     finally:
         await engine.dispose()
@@ -303,9 +313,8 @@ def _id(stands: dict[str, Stand], name: str | None) -> int | None:
 
 def _summary(counts: dict[str, int], settings: Settings, live_talk: Any = None) -> str:
     lines = [
-        "Demo fair loaded: {stands} stands, {talks} talks, {quizzes} quizzes, {qa_rooms} CFA Q&A rooms.".format(
-            **counts
-        )
+        "Demo fair loaded: {stands} stands, {talks} talks, {quizzes} quizzes, {qa_rooms} CFA Q&A rooms, "
+        "{open_days} open days.".format(**counts)
     ]
     if live_talk is not None:
         hours = demo_data.LIVE_TALK["hours"]

@@ -16,7 +16,11 @@ Structure:
 - QUIZZES: event slug -> quizzes, "live" (attached to a talk) or "self_paced" (attached to a stand).
 - QA_ROOMS: event slug -> question rooms shared by the CFA stands of one trade cluster.
 - OPEN_DAYS: event slug -> CFA open days ("day" is an offset from the first day of the event and
-  may fall after its end).
+  may fall after its end; the Quinzaine's fall after today, its 8th day, so that the guide shows them
+  all); on site ("place", optional "address") or online ("url"), with all the CFA's job cards' trades
+  unless "trades" names some.
+- QA_ROOMS entries may carry a "description" and their "trades" as [ROME code, label] pairs; a cluster is a
+  slug of sessions/qa_rooms.py CLUSTERS or a free label.
 """
 
 from __future__ import annotations
@@ -4109,11 +4113,30 @@ QA_ROOMS: dict[str, list[dict]] = {
         {
             "cluster": "Industrie et bâtiment",
             "title": "Questions aux CFA de l'industrie et du bâtiment",
+            "description": "Tuyauterie, maintenance, électricité, plomberie et couverture : deux CFA vous disent "
+            "comment on apprend ces métiers entre l'atelier et l'entreprise.",
+            "trades": [
+                ["H2914", "Tuyauteur / Tuyauteuse industriel"],
+                ["I1310", "Agent / Agente de maintenance industrielle"],
+                ["F1602", "Électricien / Électricienne du bâtiment"],
+                ["F1603", "Plombier chauffagiste / Plombière chauffagiste"],
+                ["F1610", "Couvreur / Couvreuse"],
+            ],
             "cfas": ["CFA Métallerie et Maintenance de l'Estuaire", "CFA des Bâtisseurs du Pays de Caux"],
         },
         {
             "cluster": "Commerce, hôtellerie-restauration et transport",
             "title": "Questions aux CFA du commerce, de l'hôtellerie et du transport",
+            "description": "Vente, coiffure, fleuristerie, cuisine, pâtisserie, livraison : posez vos questions "
+            "sur les horaires, les stages et l'entrée en apprentissage.",
+            "trades": [
+                ["D1214", "Vendeur-conseil / Vendeuse-conseil en prêt-à-porter"],
+                ["D1202", "Coiffeur / Coiffeuse"],
+                ["D1209", "Fleuriste"],
+                ["G1602", "Commis de cuisine"],
+                ["D1104", "Pâtissier / Pâtissière"],
+                ["N4105", "Conducteur livreur / Conductrice livreuse"],
+            ],
             "cfas": [
                 "CFA du Commerce et des Services de l'Orne-Bocage",
                 "CFA Saveurs et Accueil du Pays d'Auge",
@@ -4123,18 +4146,43 @@ QA_ROOMS: dict[str, list[dict]] = {
         {
             "cluster": "Agriculture et cheval",
             "title": "Questions au CFA agricole",
+            "description": "L'élevage des chevaux et le machinisme agricole, expliqués par le CFA du Perche.",
+            "trades": [
+                ["A1407", "Éleveur / Éleveuse de chevaux"],
+                ["I1603", "Mécanicien / Mécanicienne en machinisme agricole"],
+            ],
             "cfas": ["CFA Terres et Chevaux du Perche"],
         },
     ],
     "quinzaine-apprentissage": [
         {
-            "cluster": "Bâtiment et travaux publics",
+            "cluster": "batiment",
             "title": "Questions aux CFA du BTP",
+            "description": "Maçonnerie, taille de pierre, menuiserie, travaux publics : les formateurs de deux CFA "
+            "vous disent comment se passent les chantiers, l'atelier et les semaines au centre.",
+            "trades": [
+                ["F1703", "Maçon / Maçonne"],
+                ["F1612", "Tailleur / Tailleuse de pierre"],
+                ["F1607", "Menuisier poseur / Menuisière poseuse"],
+                ["F1302", "Conducteur / Conductrice d'engins de travaux publics"],
+                ["F1702", "Constructeur / Constructrice de routes"],
+                ["F1705", "Canalisateur / Canalisatrice"],
+            ],
             "cfas": ["CFA Pierre et Bois du Cotentin", "CFA des Chantiers de la Risle"],
         },
         {
-            "cluster": "Industrie, énergie et mer",
+            "cluster": "industrie",
             "title": "Questions aux CFA de l'industrie, de l'énergie et de la mer",
+            "description": "Maintenance, automatismes, usinage, chauffage et froid, métiers de la mer : trois CFA "
+            "répondent, du CAP au BTS.",
+            "trades": [
+                ["I1309", "Électrotechnicien / Électrotechnicienne de maintenance"],
+                ["I1302", "Technicien / Technicienne en automatismes et robotique"],
+                ["H2903", "Tourneur-fraiseur / Tourneuse-fraiseuse"],
+                ["I1308", "Technicien / Technicienne de maintenance en chauffage"],
+                ["I1306", "Technicien / Technicienne frigoriste"],
+                ["N3102", "Matelot de la marine marchande"],
+            ],
             "cfas": [
                 "CFA Industrie Avenir Seine-Estuaire",
                 "CFA Énergies et Climat Normandie-Ouest",
@@ -4142,8 +4190,18 @@ QA_ROOMS: dict[str, list[dict]] = {
             ],
         },
         {
-            "cluster": "Métiers de bouche, hôtellerie et commerce",
+            "cluster": "hotellerie-restauration",
             "title": "Questions aux CFA des métiers de bouche, de l'hôtellerie et du commerce",
+            "description": "Boulangerie, boucherie, cuisine, service, accueil, coiffure et vente : horaires, "
+            "tenue, premier salaire… demandez aux CFA.",
+            "trades": [
+                ["D1102", "Boulanger / Boulangère"],
+                ["D1101", "Boucher / Bouchère"],
+                ["G1602", "Cuisinier / Cuisinière"],
+                ["G1803", "Serveur / Serveuse en restauration"],
+                ["D1202", "Coiffeur / Coiffeuse"],
+                ["D1214", "Vendeur-conseil / Vendeuse-conseil en magasin"],
+            ],
             "cfas": [
                 "CFA des Métiers de Bouche du Bessin",
                 "CFA Hôtellerie et Tourisme de la Côte Fleurie",
@@ -4151,13 +4209,31 @@ QA_ROOMS: dict[str, list[dict]] = {
             ],
         },
         {
-            "cluster": "Santé et numérique",
+            "cluster": "sante-social",
             "title": "Questions aux CFA de la santé et du numérique",
+            "description": "Aide-soignant, auxiliaire de puériculture, préparateur en pharmacie, mais aussi "
+            "développement et réseaux : stages, diplômes et poursuites d'études.",
+            "trades": [
+                ["J1501", "Aide-soignant / Aide-soignante"],
+                ["J1304", "Auxiliaire de puériculture"],
+                ["J1307", "Préparateur / Préparatrice en pharmacie"],
+                ["M1805", "Développeur / Développeuse d'applications"],
+                ["M1801", "Administrateur / Administratrice systèmes et réseaux"],
+            ],
             "cfas": ["CFA Santé et Accompagnement de Rouen Rive Gauche", "CFA Code et Réseaux Normandie"],
         },
         {
-            "cluster": "Agriculture, transport et logistique",
+            "cluster": "agriculture",
             "title": "Questions aux CFA de l'agriculture, du transport et de la logistique",
+            "description": "Élevage, machines agricoles, paysage, entrepôt et conduite routière : des métiers "
+            "dehors et sur la route, expliqués par leurs formateurs.",
+            "trades": [
+                ["A1403", "Agent / Agente d'élevage"],
+                ["A1101", "Conducteur / Conductrice de machines agricoles"],
+                ["A1203", "Jardinier paysagiste / Jardinière paysagiste"],
+                ["N1103", "Magasinier / Magasinière"],
+                ["N4101", "Conducteur / Conductrice routier de marchandises"],
+            ],
             "cfas": ["CFA agricole du Lieuvin et du Pays d'Ouche", "CFA Route et Entrepôt de l'Orne"],
         },
     ],
@@ -4193,23 +4269,24 @@ OPEN_DAYS: dict[str, list[dict]] = {
     "quinzaine-apprentissage": [
         {
             "cfa": "CFA Pierre et Bois du Cotentin",
-            "day": 3,
+            "day": 8,
             "start": "09:00",
             "end": "13:00",
             "place": "CFA Pierre et Bois du Cotentin, Valognes (50)",
+            "address": "12 rue des Tailleurs de pierre, 50700 Valognes",
             "url": "",
         },
         {
             "cfa": "CFA Code et Réseaux Normandie",
-            "day": 4,
+            "day": 9,
             "start": "17:30",
             "end": "19:00",
             "place": "",
-            "url": "",
+            "url": "https://visio.example.org/cfa-code-reseaux/portes-ouvertes",
         },
         {
             "cfa": "CFA des Métiers de Bouche du Bessin",
-            "day": 5,
+            "day": 11,
             "start": "13:30",
             "end": "17:30",
             "place": "CFA des Métiers de Bouche du Bessin, Bayeux (14)",
@@ -4217,7 +4294,7 @@ OPEN_DAYS: dict[str, list[dict]] = {
         },
         {
             "cfa": "CFA Santé et Accompagnement de Rouen Rive Gauche",
-            "day": 6,
+            "day": 13,
             "start": "10:00",
             "end": "16:00",
             "place": "CFA Santé et Accompagnement de Rouen Rive Gauche, Saint-Étienne-du-Rouvray (76)",

@@ -16,6 +16,7 @@ import hashlib
 import hmac
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
@@ -24,6 +25,7 @@ from server.timeutil import PARIS, aware, utcnow
 from sessions.programme import TalkView
 
 PRODID = "-//Salon//Programme des conférences//FR"
+OPEN_DAYS_PRODID = "-//Salon//Portes ouvertes des CFA//FR"
 MEDIA_TYPE = "text/calendar; charset=utf-8"
 
 
@@ -86,3 +88,41 @@ def talks_calendar(views: Iterable[TalkView], *, public_url: str, name: str, now
 def _paris_timezone():  # type: ignore[no-untyped-def]
     year = utcnow().year
     return Timezone.from_tzid("Europe/Paris", first_date=date(year - 1, 1, 1), last_date=date(year + 1, 12, 31))
+
+
+def open_days_calendar(views: Iterable[Any], *, public_url: str, name: str, now: datetime | None = None) -> bytes:
+    """CFAs' open days (sessions.open_days.OpenDayView): UID `open-day-<id>@<host>`, the same VTIMEZONE."""
+    views = list(views)
+    stamp = aware(now or utcnow())
+    host = uid_host(public_url)
+    calendar = Calendar()
+    calendar.add("prodid", OPEN_DAYS_PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    for view in views:
+        day = view.day
+        event = Event()
+        event.add("uid", f"open-day-{day.id}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", aware(day.starts_at).astimezone(PARIS))
+        event.add("dtend", aware(day.ends_at).astimezone(PARIS))
+        event.add("summary", f"Portes ouvertes — {view.cfa.name}")
+        lines = []
+        if day.url:
+            lines.append(f"En ligne : {day.url}")
+        if day.trades:
+            lines.append("Métiers : " + ", ".join(day.trades))
+        event.add("description", "\n".join(lines))
+        location = ", ".join(p for p in (day.place, day.address) if p)
+        if location:
+            event.add("location", location)
+        event.add("url", day.url or f"{public_url.rstrip('/')}/stands/{view.cfa.id}")
+        calendar.add_component(event)
+    if views:
+        years = [aware(v.day.starts_at).year for v in views]
+        calendar.add_missing_timezones(first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31))
+    else:
+        calendar.add_component(_paris_timezone())
+    return calendar.to_ical()  # type: ignore[no-any-return]

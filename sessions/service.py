@@ -50,11 +50,26 @@ async def save_talk(
     return talk
 
 
-async def save_qa_room(db: AsyncSession, event: Event, *, cluster: str, title: str, cfas: list[Stand]) -> QARoom:
+async def save_qa_room(
+    db: AsyncSession,
+    event: Event,
+    *,
+    cluster: str,
+    title: str,
+    cfas: list[Stand],
+    description: str | None = None,
+    trades: list[dict[str, str]] | None = None,
+) -> QARoom:
+    """The demo's (and tests') rooms: found by cluster, else by title (a room whose cluster became a slug)."""
     assert event.id is not None
     room = (await db.exec(select(QARoom).where(QARoom.event_id == event.id, QARoom.cluster == cluster))).first()
+    room = room or (await db.exec(select(QARoom).where(QARoom.event_id == event.id, QARoom.title == title))).first()
     room = room or QARoom(event_id=event.id, cluster=cluster, title=title)
-    room.title = title
+    room.title, room.cluster = title, cluster
+    if description is not None:
+        room.description = description
+    if trades is not None:
+        room.trades = trades
     db.add(room)
     await db.flush()
     assert room.id is not None

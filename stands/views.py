@@ -16,6 +16,7 @@ from server.formats import fr_dates
 from server.i18n import gettext as _
 from server.timeutil import iso, paris, utcnow
 from server.web import JSONResponse, render, services
+from sessions.qa_rooms import event_has_rooms
 from stands import hall, service
 from stands.departments import department_choices, department_label
 from stands.marks import initials, mark_colour
@@ -179,6 +180,7 @@ async def hall_page(request: Request) -> Response:
         page = hall.paginate(stands, hall.parse_page(request.query_params.get("page")))
         images = await service.event_images(db, event)
         banners = await service.media_urls(db, [s.banner_id for s in page.items])
+        has_rooms = await event_has_rooms(db, event.id)  # type: ignore[arg-type]
     show_plan = request.query_params.get("vue") == "plan"
     await add_presence(request, stands if show_plan else page.items)
     now = utcnow()
@@ -194,6 +196,7 @@ async def hall_page(request: Request) -> Response:
             "images": images,
             "theme_url": theme_url(event.slug, event.theme_color),
             "welcome": welcome,
+            "has_rooms": has_rooms,
             "plan": plan_view(stands, now) if show_plan else None,
             "total": page.total,
             "page": page,

@@ -16,7 +16,7 @@ class Shot:
     # anonymous, pupil, pupil-waiting, pro, pro-pending (has not accepted the charte), teacher, teacher-approval,
     # organiser
     role: str
-    path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`)
+    path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`) / {qa_room} / {cfa_stand} (see `demo_house`)
     full_page: bool = True
 
 
@@ -61,6 +61,13 @@ SHOTS = [
     Shot("admin-talks", "organiser", "/admin/events/des-clics-des-metiers/talks"),
     Shot("admin-talk", "organiser", "/admin/events/des-clics-des-metiers/talks/new"),
     Shot("my-talks", "pro", "/admin/talks"),
+    Shot("house", "pupil", "/events/quinzaine-apprentissage/maison"),
+    Shot("faq", "anonymous", "/qa-rooms/{qa_room}/faq"),
+    Shot("open-days", "pupil", "/events/quinzaine-apprentissage/portes-ouvertes"),
+    Shot("open-days-filtered", "anonymous", "/events/quinzaine-apprentissage/portes-ouvertes?departement=14"),
+    Shot("admin-open-days", "pro", "/admin/stands/{cfa_stand}/portes-ouvertes"),
+    Shot("admin-qa-rooms", "organiser", "/admin/events/quinzaine-apprentissage/qa-rooms"),
+    Shot("admin-qa-room", "organiser", "/admin/qa-rooms/{qa_room}"),
     Shot("not-found", "anonymous", "/stands/999999"),
 ]
 
@@ -78,6 +85,18 @@ def demo_talk(base_url: str) -> int:
     now = datetime.now(UTC)
     live = [t for t in talks if datetime.fromisoformat(t["starts_at"]) <= now < datetime.fromisoformat(t["ends_at"])]
     return int((live or talks)[0]["id"])
+
+
+def demo_house(base_url: str) -> dict[str, int]:
+    """The Quinzaine's first CFA room and the CFA that the demo professional staffs there."""
+    import json
+    from urllib.request import urlopen
+
+    with urlopen(f"{base_url}/api/events/quinzaine-apprentissage/qa-rooms", timeout=10) as answer:
+        rooms = json.loads(answer.read())
+    with urlopen(f"{base_url}/api/events/quinzaine-apprentissage/stands?kind=cfa", timeout=10) as answer:
+        cfas = {s["name"]: s["id"] for s in json.loads(answer.read())}
+    return {"qa_room": int(rooms[0]["id"]), "cfa_stand": cfas["CFA Pierre et Bois du Cotentin"]}
 
 
 LOGINS = {

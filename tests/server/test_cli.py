@@ -40,6 +40,7 @@ def test_demo_is_idempotent_and_prints_the_logins(tmp_path):
     assert first == second
     assert "DEMO-3E" in first and "pro@demo.salon" in first and "demo-salon" in first
     assert counts["stands"] >= 28 and counts["talks"] >= 6 and counts["qa_rooms"] >= 3 and counts["quizzes"] >= 2
+    assert counts["open_days"] >= 8 and counts["qa_room_cfas"] >= counts["qa_rooms"]
 
 
 def test_demo_in_production_creates_no_demo_account(tmp_path):
@@ -60,6 +61,8 @@ def _counts(db) -> dict[str, int]:
             "quizzes",
             "quiz_questions",
             "qa_rooms",
+            "qa_room_cfas",
+            "open_days",
             "rooms",
             "users",
             "classes",
