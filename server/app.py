@@ -28,6 +28,7 @@ import server.pages
 import sessions.admin_views
 import sessions.handlers
 import sessions.programme_views
+import sessions.qa_room_views
 import sessions.scheduler
 import sessions.talk_views
 import sessions.views
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *stands.invitation_views.routes,
             *sessions.views.routes,
             *sessions.programme_views.routes,
+            *sessions.qa_room_views.routes,
             *sessions.talk_views.routes,
             *sessions.admin_views.routes,
             *chat.views.routes,
