@@ -49,6 +49,7 @@ def page_strings() -> dict[str, str]:
         "edit_send": _("Enregistrer la modification"),
         "sign_as": _("Signer au nom de"),
         "qa_ended": _("Le salon de questions est fermé."),
+        "waiting": _("attend depuis %(time)s"),
     }
 
 

@@ -59,7 +59,8 @@
     answer_by_cfa: "Réponse de %(name)s, %(cfa)s",
     edited: "modifiée",
     redacted: "(certaines informations ont été masquées)",
-    refused: "Action refusée."
+    refused: "Action refusée.",
+    waiting: "attend depuis %(time)s"
   });
   var make = D.make;
   var setText = D.setText;
@@ -104,6 +105,18 @@
       }
       done(err ? null : ack);
     });
+  }
+
+  // As sessions/qa_room_rules.waiting_label: "3 min", "2 h 05", "4 j".
+  function waitingLabel(asked) {
+    var minutes = Math.max(0, Math.floor((Date.now() - asked.getTime()) / 60000));
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    if (minutes < 24 * 60) {
+      return Math.floor(minutes / 60) + " h " + D.pad2(minutes % 60);
+    }
+    return Math.floor(minutes / (24 * 60)) + " j";
   }
 
   function button(label, action, cls) {
@@ -193,6 +206,11 @@
     count.setAttribute("data-votes", "");
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(count);
+    var asked = this.console && !q.answered ? D.parseIso(q.ts) : null;
+    if (asked) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(make("span", "question-waiting", t("waiting", { time: waitingLabel(asked) })));
+    }
     li.appendChild(meta);
     li.appendChild(make("p", "question-text", q.text));
     if (q.redacted) {
