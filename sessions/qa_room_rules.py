@@ -55,9 +55,20 @@ def question_words(text: str) -> set[str]:
     return {w for w in terms(text).split() if len(w) >= MIN_SIMILAR_WORD and w not in STOP_WORDS}
 
 
+STEM = 6  # two words sharing their first 6 letters are taken for one ("patissier", "patisserie")
+
+
+def same_stem(typed: str, word: str) -> bool:
+    """A word typed matches a question's word when one starts the other (a word being typed: "apprenti" finds
+    "apprentissage"; at least 4 letters the other way round), or when both share their first `STEM` letters."""
+    if word.startswith(typed) or (len(word) >= 4 and typed.startswith(word)):
+        return True
+    return len(typed) >= STEM and len(word) >= STEM and typed[:STEM] == word[:STEM]
+
+
 def similar(query: str, questions: Sequence[dict[str, Any]], limit: int = SIMILAR_LIMIT) -> list[dict[str, Any]]:
     """The questions sharing the most meaningful words with what the pupil is typing (folded: "métier" finds
-    "metiers"; a word counts when it starts a word of the question, so "apprenti" finds "apprentissage").
+    "metiers"; words match as `same_stem` says).
     Ties: the most votes first, then the oldest."""
     words = [w for w in query_words(query) if len(w) >= MIN_SIMILAR_WORD and w not in STOP_WORDS]
     if not words:
@@ -65,7 +76,7 @@ def similar(query: str, questions: Sequence[dict[str, Any]], limit: int = SIMILA
     scored = []
     for q in questions:
         theirs = terms(q["text"]).split()
-        score = sum(1 for w in words if any(t.startswith(w) or w.startswith(t) and len(t) >= 4 for t in theirs))
+        score = sum(1 for w in words if any(same_stem(w, t) for t in theirs))
         if score:
             scored.append((-score, -int(q.get("votes", 0)), str(q.get("ts", "")), q))
     scored.sort(key=lambda item: item[:3])
