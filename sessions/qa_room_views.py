@@ -31,8 +31,8 @@ def page_strings() -> dict[str, str]:
     return {
         **talk_strings(),
         "vote": _("Moi aussi"),
-        "vote_label": _("J'ai la même question"),
-        "voted_label": _("Vous avez dit « moi aussi »"),
+        "vote_label": _("Moi aussi : j'ai la même question"),
+        "voted_label": _("Moi aussi, déjà dit pour cette question"),
         "votes_one": _("%(num)d « moi aussi »"),
         "votes_many": _("%(num)d « moi aussi »"),
         "sent_pending": _("Question envoyée : elle paraîtra quand l'équipe d'un CFA l'aura validée."),

@@ -14,7 +14,7 @@ HEIGHTS = {1366: 768, 768: 1024, 375: 812}
 class Shot:
     name: str  # file name stem
     role: str  # anonymous, pupil, pro, teacher, organiser
-    path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`)
+    path: str  # may hold {staffed_stand} / {talk} / {qa_room} (see `demo_talk`, `demo_qa_room`)
     full_page: bool = True
 
 
@@ -43,6 +43,10 @@ SHOTS = [
     Shot("admin-talks", "organiser", "/admin/events/des-clics-des-metiers/talks"),
     Shot("admin-talk", "organiser", "/admin/events/des-clics-des-metiers/talks/new"),
     Shot("my-talks", "pro", "/admin/talks"),
+    Shot("qa-room", "pupil", "/qa-rooms/{qa_room}"),
+    Shot("qa-room-anonymous", "anonymous", "/qa-rooms/{qa_room}"),
+    Shot("qa-console", "pro", "/qa-rooms/console"),
+    Shot("admin-qa", "organiser", "/admin/events/quinzaine-apprentissage/qa"),
     Shot("not-found", "anonymous", "/stands/999999"),
 ]
 
@@ -60,6 +64,24 @@ def demo_talk(base_url: str) -> int:
     now = datetime.now(UTC)
     live = [t for t in talks if datetime.fromisoformat(t["starts_at"]) <= now < datetime.fromisoformat(t["ends_at"])]
     return int((live or talks)[0]["id"])
+
+
+DEMO_QA_ROOM = "Questions aux CFA du BTP"  # server/demo_data.py: demo questions, answers and a pending one
+
+
+def demo_qa_room(base_url: str) -> int:
+    """The id of the demo's BTP room of the Quinzaine (its page carries its title)."""
+    from urllib.error import HTTPError
+    from urllib.request import urlopen
+
+    for room_id in range(1, 50):
+        try:
+            with urlopen(f"{base_url}/qa-rooms/{room_id}", timeout=10) as answer:
+                if f"<h1>{DEMO_QA_ROOM}</h1>" in answer.read().decode():
+                    return room_id
+        except HTTPError:
+            continue
+    raise RuntimeError("no BTP room in the demo")
 
 
 LOGINS = {

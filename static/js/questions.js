@@ -34,8 +34,8 @@
     resolved: "Résolue",
     new_answer: "Nouvelle réponse",
     vote: "Moi aussi",
-    vote_label: "J'ai la même question",
-    voted_label: "Vous avez dit « moi aussi »",
+    vote_label: "Moi aussi : j'ai la même question",
+    voted_label: "Moi aussi, déjà dit pour cette question",
     votes_one: "%(num)d « moi aussi »",
     votes_many: "%(num)d « moi aussi »",
     sending: "Envoi…",
@@ -545,7 +545,7 @@
             item.appendChild(make("span", "", q.text));
             var already = !!page.voted[q.id];
             var b = button(t("vote"), "similar-vote", "button-secondary question-vote");
-            b.setAttribute("aria-label", already ? t("voted_label") : t("vote_label") + " : " + q.text);
+            b.setAttribute("aria-label", (already ? t("voted_label") : t("vote")) + " : " + q.text);
             b.setAttribute("aria-pressed", already ? "true" : "false");
             b.disabled = already;
             b.addEventListener("click", function () {
