@@ -246,12 +246,13 @@
       li.appendChild(answers);
     }
     var actions = make("div", "question-actions");
-    if (!this.console && q.status === "approved" && this.userId) {
+    var own = q.author && q.author.id === this.userId;
+    if (!this.console && q.status === "approved" && this.userId && !own) {
       var mine = !!this.voted[q.id];
       var vote = button(t("vote"), "vote", "button-secondary question-vote");
       vote.setAttribute("aria-label", mine ? t("voted_label") : t("vote_label"));
       vote.setAttribute("aria-pressed", mine ? "true" : "false");
-      vote.disabled = mine || !this.open || (q.author && q.author.id === this.userId);
+      vote.disabled = mine || !this.open;
       actions.appendChild(vote);
     }
     if (this.console) {
