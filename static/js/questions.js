@@ -20,8 +20,9 @@
   "use strict";
 
   var D = window.SalonDom;
+  var QA = window.SalonQA; // static/js/qa-core.js, shared with the talk's page (static/js/talk.js)
   var sections = Array.prototype.slice.call(document.querySelectorAll("[data-qa-page]"));
-  if (!D || !sections.length) {
+  if (!D || !QA || !sections.length) {
     return;
   }
   var t = D.translator({
@@ -82,30 +83,10 @@
     }
   }
 
-  function randomId() {
-    if (window.crypto && window.crypto.randomUUID) {
-      return window.crypto.randomUUID();
-    }
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) {
-      return (b < 16 ? "0" : "") + b.toString(16);
-    }).join("");
-  }
-
-  // Emit with an ack; on a timeout try again with the same payload (client ids make it safe).
-  function call(event, payload, done, attempt) {
-    attempt = attempt || 1;
-    socket.timeout(8000).emit(event, payload, function (err, ack) {
-      if (err && attempt < 5) {
-        setTimeout(function () {
-          call(event, payload, done, attempt + 1);
-        }, 2000);
-        return;
-      }
-      done(err ? null : ack);
-    });
-  }
+  var randomId = QA.randomId;
+  var call = QA.caller(function () {
+    return socket;
+  });
 
   // As sessions/qa_room_rules.waiting_label: "3 min", "2 h 05", "4 j".
   function waitingLabel(asked) {
@@ -285,44 +266,14 @@
       }
     });
     shown.sort(function (a, b) {
-      var ka = self.sortKey(a);
-      var kb = self.sortKey(b);
-      for (var i = 0; i < ka.length; i++) {
-        if (ka[i] < kb[i]) {
-          return -1;
-        }
-        if (ka[i] > kb[i]) {
-          return 1;
-        }
-      }
-      return 0;
+      return QA.compareKeys(self.sortKey(a), self.sortKey(b));
     });
-    var keep = Object.create(null);
-    shown.forEach(function (q, index) {
+    QA.sync(this.list, this.items, shown, function (li, q) {
+      self.fill(li, q);
+    }, function (q) {
+      // A question with an open answer form is left alone (null) until the form is sent.
       var li = self.items[q.id];
-      if (!li) {
-        li = make("li");
-        self.items[q.id] = li;
-      }
-      var signature = JSON.stringify([q, !!self.voted[q.id], !!self.fresh[q.id]]);
-      // A question with an open answer form is left alone until the form is sent or closed.
-      if (li.getAttribute("data-signature") !== signature && !li.querySelector("form")) {
-        self.fill(li, q);
-        li.setAttribute("data-signature", signature);
-      }
-      keep[q.id] = true;
-      if (self.list.children[index] !== li) {
-        self.list.insertBefore(li, self.list.children[index] || null);
-      }
-    });
-    Array.prototype.slice.call(this.list.children).forEach(function (li) {
-      var id = li.getAttribute("data-question-id");
-      if (!keep[id] || self.items[id] !== li) {
-        self.list.removeChild(li);
-        if (!keep[id]) {
-          delete self.items[id];
-        }
-      }
+      return li && li.querySelector("form") ? null : JSON.stringify([q, !!self.voted[q.id], !!self.fresh[q.id]]);
     });
     if (this.empty) {
       this.empty.hidden = shown.length > 0;
@@ -641,13 +592,7 @@
     if (!r || !data.votes) {
       return;
     }
-    Object.keys(data.votes).forEach(function (id) {
-      var q = r.questions[id];
-      var n = data.votes[id];
-      if (q && typeof n === "number" && n > q.votes) {
-        q.votes = n;
-      }
-    });
+    QA.raiseVotes(r.questions, data);
     if (!r.listing) {
       r.render();
     }
