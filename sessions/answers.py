@@ -22,6 +22,7 @@ from server.timeutil import utcnow
 from sessions import question_rules as qr
 from sessions.models import Question, QuestionAnswer, QuestionAnswerRevision
 from sessions.questions import QADeps, QARoom, event_of, publish_change, question_and_room
+from stands.search import fold
 
 
 def signing_stand(principal: Principal, room: QARoom, wanted: int | None) -> int | None:
@@ -36,6 +37,19 @@ def signing_stand(principal: Principal, room: QARoom, wanted: int | None) -> int
             raise DomainError("forbidden", "Vous ne pouvez signer qu'au nom d'un CFA du salon dont vous faites partie.")
         return wanted
     return theirs[0] if theirs else None
+
+
+async def _search_text(db: AsyncSession, question: Question, extra: str = "") -> str:
+    """The question and its answers folded (`questions.search_text`, the FAQ's search fallback), read before
+    the commit: the answers stored so far and `extra`, the one being added."""
+    texts = (
+        await db.exec(
+            select(QuestionAnswer.text)
+            .where(QuestionAnswer.question_id == question.id)
+            .order_by(col(QuestionAnswer.id))
+        )
+    ).all()
+    return fold(" ".join([question.text, *texts, extra]))
 
 
 def _clean(text: str) -> tuple[str, bool]:
@@ -89,7 +103,11 @@ async def answer(
     signed = signing_stand(principal, room, stand_id)
     final, redacted = _clean(text)
     now = utcnow()
-    values: dict[str, Any] = {"answered": True, "answered_at": question.answered_at or now}
+    values: dict[str, Any] = {
+        "answered": True,
+        "answered_at": question.answered_at or now,
+        "search_text": await _search_text(db, question, final),
+    }
     if question.claimed_by == principal.id:
         values |= {"claimed_by": None, "claimed_at": None}
     try:
@@ -135,6 +153,9 @@ async def edit(db: AsyncSession, deps: QADeps, principal: Principal, *, answer_i
     db.add(QuestionAnswerRevision(answer_id=answer_id, text=found.text, edited_by=principal.id, created_at=now))
     found.text, found.redacted, found.updated_at = final, redacted, now
     db.add(found)
+    await db.flush()
+    question.search_text = await _search_text(db, question)
+    db.add(question)
     await db.commit()
     await db.refresh(question)
     payload = await event_of(db, question, room.name)

@@ -41,6 +41,7 @@ from sessions import question_rules as qr
 from sessions.models import QARoomCFA, Question, QuestionAnswer, QuestionVote, Talk, TalkSpeaker
 from sessions.vote_coalescer import VoteCoalescer
 from stands.models import Stand
+from stands.search import fold
 
 LIST_LIMIT = 500  # the newest questions a list carries (a talk rarely has a hundred)
 
@@ -318,6 +319,7 @@ async def ask(
         created_at=now,
         # Held by the filter: rejected at the very moment it was asked (how `is_held` tells it apart).
         moderated_at=now if words.held else None,
+        search_text=fold(words.text),
     )
     try:
         db.add(question)

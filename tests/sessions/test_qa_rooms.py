@@ -17,10 +17,10 @@ import httpx
 import pytest
 
 from server.timeutil import utcnow
-from sessions.models import QuestionAnswer, QuestionAnswerRevision, QuestionVote
+from sessions.models import Question, QuestionAnswer, QuestionAnswerRevision, QuestionVote
 from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
 from tests.sessions.qa_helpers import BOTH_STAFF_CFA, OTHER_CFA, PRO_ONLY_CFA, make_qa_room, set_question, stand_id
-from tests.sessions.talks import count_rows
+from tests.sessions.talks import count_rows, database
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +185,10 @@ async def test_several_answers_signed_edited_with_history_and_resolved(people: P
     assert edited["question"]["answers"][0]["text"] == "Réponse du Bessin, précisée."
     await pro.call("question:answer_edit", {"answer_id": first_id, "text": "Troisième version."})
     assert await count_rows(qa_db, QuestionAnswerRevision, answer_id=first_id) == 2
+    async with database(qa_db) as db:  # the FAQ's folded search text follows the answers
+        row = await db.get(Question, qid)
+        assert row is not None and "troisieme version." in row.search_text and "bessin." not in row.search_text
+        assert "et chez nous aussi." in row.search_text and "entreprise d'accueil" in row.search_text
     await pupil.wait_for(
         "question:update", lambda q: q["id"] == qid and q["answers"][0]["text"] == "Troisième version."
     )
