@@ -223,31 +223,46 @@ async def test_a_closed_event_takes_no_question(people: People, qa_db: str) -> N
     assert (await enter(staff, room))["open"] is False
 
 
+async def page_of(http: httpx.AsyncClient, room_id: int, token: str | None = None) -> str:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = await http.get(f"/qa-rooms/{room_id}", headers=headers)
+    assert response.status_code == 200
+    return response.text
+
+
 async def test_new_answer_badge_until_the_room_is_opened_again(people: People, qa_db: str) -> None:
     room_id = await make_qa_room(qa_db, [PRO_ONLY_CFA])
     room = f"qa:{room_id}"
-    joined = await pupil_token(people.url)
-    token = joined["token"]
-    pupil = await LiveClient().connect(people.url, token)
-    people.clients.append(pupil)
-    async with httpx.AsyncClient(base_url=people.url, headers={"Authorization": f"Bearer {token}"}) as http:
-        first = (await http.get(f"/qa-rooms/{room_id}")).text  # the first visit
-        assert "Nouvelle réponse" not in first
-        await enter(pupil, room)
-        asked = await ask(pupil, room, "Mon apprentissage peut-il se faire à l'étranger ?")
+    asker_token, voter_token, bystander_token = [(await pupil_token(people.url))["token"] for _ in range(3)]
+    asker = await LiveClient().connect(people.url, asker_token)
+    voter = await LiveClient().connect(people.url, voter_token)
+    people.clients += [asker, voter]
+    staff = await people.adult()
+    async with httpx.AsyncClient(base_url=people.url) as http:
+        for token in (asker_token, voter_token, bystander_token):
+            assert "badge-new" not in await page_of(http, room_id, token)  # a first visit: nothing is new
+        await enter(asker, room)
+        asked = await ask(asker, room, "Mon apprentissage peut-il se faire à l'étranger ?")
         qid = asked["question"]["id"]
-        staff = await people.adult()
         await staff.call("question:moderate", {"question_id": qid, "action": "approve"})
-        before = (await http.get(f"/qa-rooms/{room_id}")).text  # approved, not answered: no badge
-        assert "Nouvelle réponse" not in before and "à l&#39;étranger" in before
+        await enter(voter, room)
+        assert (await voter.call("question:vote", {"question_id": qid}))["ok"]
+        before = await page_of(http, room_id, asker_token)  # approved, not answered: no badge
+        assert "badge-new" not in before and "à l&#39;étranger" in before
         await staff.call("question:answer", {"question_id": qid, "text": "Oui, avec Erasmus+.", "client_id": "n1"})
-        after = (await http.get(f"/qa-rooms/{room_id}")).text
-        assert after.count("badge-new") == 1 and "Nouvelle réponse" in after
-        again = (await http.get(f"/qa-rooms/{room_id}")).text
-        assert "badge-new" not in again
-    # Someone else who said "moi aussi" also sees it; a bystander does not.
-    async with httpx.AsyncClient(base_url=people.url) as anonymous:
-        assert "badge-new" not in (await anonymous.get(f"/qa-rooms/{room_id}")).text
+        for token in (asker_token, voter_token):  # the asker and who said "moi aussi"
+            after = await page_of(http, room_id, token)
+            assert after.count('class="badge badge-new"') == 1
+            assert "badge-new" not in await page_of(http, room_id, token)  # seen: gone at the next opening
+        assert "badge-new" not in await page_of(http, room_id, bystander_token)
+        assert "badge-new" not in await page_of(http, room_id)  # anonymous visitors
+        # An edit after the last visit is news again.
+        answer_id = (await staff.call("question:list", {"room": room}))["questions"][0]["answers"][0]["id"]
+        edited = await staff.call(
+            "question:answer_edit", {"answer_id": answer_id, "text": "Oui, avec Erasmus+ dès le CAP."}
+        )
+        assert edited["ok"]
+        assert 'class="badge badge-new"' in await page_of(http, room_id, voter_token)
 
 
 async def test_similar_questions_ignore_accents_and_case(people: People, qa_db: str) -> None:
