@@ -233,9 +233,6 @@ async def event_of(db: AsyncSession, question: Question, room_name: str) -> dict
     return question_event(question, room_name, author, answers, claimer)
 
 
-_event_of = event_of
-
-
 async def room_questions(db: AsyncSession, room_id: int, room_name: str, statuses: tuple[str, ...]) -> list[dict]:
     """The room's questions in these statuses with their answers, in the audience's order."""
     rows = (
@@ -381,7 +378,7 @@ async def _find_asked(db: AsyncSession, principal: Principal, client_id: str) ->
         return None
     question, room_name = row
     metrics.inc("salon_questions_duplicate_total")
-    payload = await _event_of(db, question, room_name)
+    payload = await event_of(db, question, room_name)
     return {**payload, "held": True} if is_held(question) else payload
 
 
@@ -469,7 +466,7 @@ async def moderate(
     after = qr.apply_action(action, question.status, question.pinned, question.answered)
     resolved = question.resolved or action == "resolve"
     if after == (question.status, question.pinned, question.answered) and resolved == question.resolved:
-        return await _event_of(db, question, room.name)
+        return await event_of(db, question, room.name)
     now = utcnow()
     question.status, question.pinned, question.answered = after
     question.resolved = resolved
@@ -479,7 +476,7 @@ async def moderate(
         question.answered_at = now
     db.add(question)
     await db.commit()
-    payload = await _event_of(db, question, room.name)
+    payload = await event_of(db, question, room.name)
     await publish_change(db, deps, room, question, payload, was_public=before == qr.APPROVED)
     return payload
 
