@@ -98,6 +98,18 @@ def median_minutes(pairs: Iterable[tuple[datetime, datetime | None]]) -> float |
     return round(median(waits), 1) if waits else None
 
 
+def duration_label(minutes: float | None) -> str:
+    """ "35 min", "4 h 05", "2 j 3 h" — a median time to a first answer, for people; "—" for none."""
+    if minutes is None:
+        return "—"
+    whole = int(round(minutes))
+    if whole < 60:
+        return f"{whole} min"
+    if whole < 24 * 60:
+        return f"{whole // 60} h {whole % 60:02d}"
+    return f"{whole // (24 * 60)} j {whole % (24 * 60) // 60} h"
+
+
 def waiting_label(asked_at: datetime, now: datetime) -> str:
     """ "3 min", "2 h 05", "4 j" — how long a question has waited (French, short)."""
     minutes = max(0, int((now - asked_at).total_seconds() // 60))

@@ -18,6 +18,7 @@ from server import mailer
 from server.auth import Principal
 from server.config import Settings
 from server.errors import DomainError
+from server.formats import french_sort_key
 from server.models import User
 from server.timeutil import aware, utcnow
 from sessions import qa_room_rules as qar
@@ -239,7 +240,10 @@ async def figures(db: AsyncSession, event: Event) -> dict[str, list[dict[str, An
             .where(QARoom.event_id == event.id)
         )
     ).all()
-    clusters: dict[str, list[tuple[datetime, datetime | None]]] = {}
+    # Every cluster of the event, those without a question too.
+    clusters: dict[str, list[tuple[datetime, datetime | None]]] = {
+        c: [] for c in (await db.exec(select(QARoom.cluster).where(QARoom.event_id == event.id))).all()
+    }
     for qid, (_room, cluster, created) in asked.items():
         clusters.setdefault(cluster, []).append((created, first_any.get(qid)))
     per_cfa: dict[int, dict[str, Any]] = {}
@@ -256,11 +260,14 @@ async def figures(db: AsyncSession, event: Event) -> dict[str, list[dict[str, An
             "asked": asked_n,
             "answered": sum(1 for _a, f in pairs if f is not None),
             "median_minutes": qar.median_minutes(pairs),
+            "median_label": qar.duration_label(qar.median_minutes(pairs)),
         }
 
     return {
-        "cfas": sorted((row(e["name"], e["asked"], e["pairs"]) for e in per_cfa.values()), key=lambda r: r["name"]),
-        "clusters": sorted((row(c, len(p), p) for c, p in clusters.items()), key=lambda r: r["name"]),
+        "cfas": sorted(
+            (row(e["name"], e["asked"], e["pairs"]) for e in per_cfa.values()), key=lambda r: french_sort_key(r["name"])
+        ),
+        "clusters": sorted((row(c, len(p), p) for c, p in clusters.items()), key=lambda r: french_sort_key(r["name"])),
     }
 
 

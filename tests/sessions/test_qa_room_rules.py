@@ -83,6 +83,13 @@ def test_median_time_to_first_answer_on_known_times() -> None:
     assert qar.median_minutes([]) is None
 
 
+def test_duration_labels() -> None:
+    assert qar.duration_label(None) == "—"
+    assert qar.duration_label(25.0) == "25 min"
+    assert qar.duration_label(245.4) == "4 h 05"
+    assert qar.duration_label(3 * 24 * 60 + 130) == "3 j 2 h"
+
+
 def test_resolve_needs_a_published_question() -> None:
     assert qr.apply_action("resolve", "approved", True, False) == ("approved", True, False)
     with pytest.raises(DomainError):
