@@ -35,6 +35,7 @@ import sessions.house_views
 import sessions.open_days_views
 import sessions.programme_views
 import sessions.qa_admin_views
+import sessions.qa_room_views
 import sessions.scheduler
 import sessions.talk_views
 import sessions.views
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None) -> socketio.ASGIApp:
             *stands.invitation_views.routes,
             *sessions.views.routes,
             *sessions.programme_views.routes,
+            *sessions.qa_room_views.routes,
             *sessions.talk_views.routes,
             *sessions.admin_views.routes,
             *sessions.qa_admin_views.routes,

@@ -1,4 +1,4 @@
-"""The `salon` command: serve, migrate, demo, create-organiser, import, export."""
+"""The `salon` command: serve, migrate, demo, create-organiser, import, export, digest."""
 
 from __future__ import annotations
 
@@ -96,6 +96,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return asyncio.run(run_export(load_settings(), args.event, args.file, out=sys.stdout, err=sys.stderr))
 
 
+def cmd_digest(args: argparse.Namespace) -> int:
+    from server.db import create_engine, create_session_factory
+    from sessions.qa_live import digest_body, send_digests
+
+    settings = load_settings()
+
+    async def run() -> list:
+        engine = create_engine(settings.database_url)
+        try:
+            async with create_session_factory(engine)() as db:
+                return await send_digests(db, settings, dry_run=args.dry_run)
+        finally:
+            await engine.dispose()
+
+    mails = asyncio.run(run())
+    for mail in mails:
+        print(f"== {mail.stand_name}: {len(mail.questions)} question(s) to {', '.join(mail.to)}")
+        if args.dry_run:
+            print(digest_body(mail, settings.public_url))
+    verb = "would be sent" if args.dry_run else "sent"
+    print(f"{len(mails)} digest(s) {verb}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="salon", description="Salon: live virtual career fairs.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -129,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("event", help="the event's slug")
     export.add_argument("file", nargs="?", help="where to write (default: standard output)")
     export.set_defaults(func=cmd_export)
+
+    digest = commands.add_parser("digest", help="e-mail each CFA the questions waiting more than a day (once a day)")
+    digest.add_argument("--dry-run", action="store_true", help="print the digests, send and record nothing")
+    digest.set_defaults(func=cmd_digest)
     return parser
 
 

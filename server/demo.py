@@ -18,11 +18,20 @@ from server.models import AuthToken, Role, SchoolClass, User
 from server.timeutil import PARIS, utcnow
 from sessions import open_days
 from sessions import service as programme
-from sessions.models import TalkRegistration, TalkSpeaker
+from sessions.models import (
+    QARoomVisit,
+    Question,
+    QuestionAnswer,
+    QuestionAnswerRevision,
+    QuestionVote,
+    TalkRegistration,
+    TalkSpeaker,
+)
 from sessions.schedule_rules import parse_replay, parse_stream
 from sessions.talk_rules import UPCOMING, talk_state
 from stands import service as fair
 from stands.models import Stand, StandHours, Video
+from stands.search import fold
 from stands.sectors import SECTORS
 from stands.videos import parse_video_url
 
@@ -67,6 +76,7 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                 await db.exec(update(Room).values(last_seq=0))  # type: ignore[call-overload]
                 pupils = select(User.id).where(User.role == Role.PUPIL)
                 await db.exec(delete(AuthToken).where(col(AuthToken.user_id).in_(pupils)))  # type: ignore[call-overload]
+                await _delete_pupils_questions(db, pupils)
                 await db.exec(delete(User).where(User.role == Role.PUPIL))  # type: ignore[call-overload]
             accounts: dict[str, User] = {}
             demo_class: SchoolClass | None = None
@@ -137,8 +147,9 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                         questions=quiz["questions"],
                     )
                     counts["quizzes"] += 1
+                qa_rooms = {}
                 for qa in demo_data.QA_ROOMS.get(spec["slug"], []):
-                    await programme.save_qa_room(
+                    qa_rooms[qa["cluster"]] = await programme.save_qa_room(
                         db,
                         event,
                         cluster=qa["cluster"],
@@ -151,6 +162,8 @@ async def load_demo(settings: Settings, *, reset: bool = False) -> str:
                 counts["open_days"] += await open_days.load_demo_open_days(
                     db, event, demo_data.OPEN_DAYS.get(spec["slug"], []), stands
                 )
+                if demo_class is not None:
+                    await _seed_qa_questions(db, qa_rooms, stands, demo_class, accounts)
             await db.commit()
     finally:
         await engine.dispose()
@@ -259,6 +272,75 @@ def live_talk_start(now: datetime, minutes_before: int) -> datetime:
     """`minutes_before` before now, rounded down to 5 minutes: the demo's talk under way."""
     start = now.replace(second=0, microsecond=0) - timedelta(minutes=minutes_before)
     return start - timedelta(minutes=start.minute % 5)
+
+
+async def _delete_pupils_questions(db: Any, pupils: Any) -> None:
+    """`--reset` removes the pupils: their questions (with votes, answers and the answers' revisions) first."""
+    asked = select(Question.id).where(col(Question.author_id).in_(pupils))
+    answers = select(QuestionAnswer.id).where(col(QuestionAnswer.question_id).in_(asked))
+    await db.exec(delete(QuestionAnswerRevision).where(col(QuestionAnswerRevision.answer_id).in_(answers)))
+    await db.exec(delete(QuestionAnswer).where(col(QuestionAnswer.question_id).in_(asked)))
+    await db.exec(delete(QuestionVote).where(col(QuestionVote.question_id).in_(asked)))
+    await db.exec(delete(QuestionVote).where(col(QuestionVote.user_id).in_(pupils)))
+    await db.exec(delete(QARoomVisit).where(col(QARoomVisit.user_id).in_(pupils)))
+    await db.exec(delete(Question).where(col(Question.author_id).in_(pupils)))
+
+
+async def _seed_qa_questions(
+    db: Any, rooms: dict[str, Any], stands: dict[str, Stand], demo_class: SchoolClass, accounts: dict[str, User]
+) -> None:
+    """demo_data.QA_QUESTIONS in the rooms of this event, asked by demo pupils of the demo class; a question is
+    known by its author and client id, so a second load changes nothing."""
+    now = utcnow()
+    for number, spec in enumerate(demo_data.QA_QUESTIONS):
+        qa_room = rooms.get(spec["cluster"])
+        answerers = [accounts.get(email) for _cfa, email, _text, _ago in spec["answers"]]
+        if qa_room is None or None in answerers:
+            continue
+        room_id = (await db.exec(select(Room.id).where(Room.name == f"qa:{qa_room.id}"))).first()
+        pupil = (
+            await db.exec(
+                select(User).where(User.role == Role.PUPIL, User.name == spec["author"], User.class_id == demo_class.id)
+            )
+        ).first()
+        if pupil is None:
+            pupil = User(role=Role.PUPIL, name=spec["author"], class_id=demo_class.id)
+            db.add(pupil)
+            await db.flush()
+        client_id = f"demo-qa-{number}"
+        found = (
+            await db.exec(select(Question).where(Question.author_id == pupil.id, Question.client_id == client_id))
+        ).first()
+        if found is not None:
+            continue
+        asked = now - timedelta(hours=spec["hours_ago"])
+        question = Question(
+            room_id=room_id,
+            author_id=pupil.id,
+            client_id=client_id,
+            text=spec["text"],
+            status=spec["status"],
+            created_at=asked,
+            moderated_at=asked + timedelta(minutes=30) if spec["status"] == "approved" else None,
+            search_text=fold(spec["text"]),
+        )
+        db.add(question)
+        await db.flush()
+        for (cfa, _email, text, ago), person in zip(spec["answers"], answerers, strict=True):
+            at_time = now - timedelta(hours=ago)
+            db.add(
+                QuestionAnswer(
+                    question_id=question.id,
+                    author_id=person.id,
+                    client_id=f"demo-qa-answer-{number}",
+                    text=text,
+                    created_at=at_time,
+                    stand_id=stands[cfa].id,
+                )
+            )
+            question.answered, question.answered_at = True, question.answered_at or at_time
+            question.search_text = fold(spec["text"] + " " + text)
+        db.add(question)
 
 
 async def _save_talk(

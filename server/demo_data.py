@@ -4421,3 +4421,56 @@ HOW_TO_APPLY: dict[str, str] = {
         "signé avec l'école ou le CFA avant le début de la formation."
     ),
 }
+
+
+# Questions already asked in the Quinzaine's rooms, so that the rooms and the CFA console are alive: (room's
+# cluster, pseudonym of the demo pupil who asked, text, hours ago, status, answers as (CFA, staff e-mail, text,
+# hours ago)). Answers are signed with the CFA; "pending" waits for the CFA staff in the console.
+QA_QUESTIONS: list[dict] = [
+    {
+        "cluster": "batiment",
+        "author": "Castor Agile",
+        "text": "Est-ce qu'on peut commencer un CAP maçon en apprentissage à 15 ans ?",
+        "hours_ago": 50,
+        "status": "approved",
+        "answers": [
+            (
+                "CFA Pierre et Bois du Cotentin",
+                "pro@demo.salon",
+                "Oui, dès 15 ans si vous sortez de 3e. Il faut trouver une entreprise : nous aidons à en chercher.",
+                46,
+            )
+        ],
+    },
+    {
+        "cluster": "batiment",
+        "author": "Hérisson Rieur",
+        "text": "Combien gagne un apprenti charpentier la première année ?",
+        "hours_ago": 30,
+        "status": "approved",
+        "answers": [],
+    },
+    {
+        "cluster": "batiment",
+        "author": "Castor Agile",
+        "text": "Faut-il avoir le permis pour aller sur les chantiers ?",
+        "hours_ago": 2,
+        "status": "pending",
+        "answers": [],
+    },
+    {
+        "cluster": "hotellerie-restauration",
+        "author": "Loutre Gourmande",
+        "text": "Les horaires en boulangerie, c'est vraiment très tôt le matin ?",
+        "hours_ago": 26,
+        "status": "approved",
+        "answers": [
+            (
+                "CFA des Métiers de Bouche du Bessin",
+                "pro@demo.salon",
+                "Souvent vers 4 ou 5 heures, mais les apprentis de moins de 18 ans ne commencent pas avant 6 heures.",
+                20,
+            )
+        ],
+    },
+]

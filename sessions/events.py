@@ -24,13 +24,24 @@ class QuestionVoteIn(Payload):
 
 class QuestionModerate(Payload):
     question_id: int = ID
-    action: Literal["approve", "reject", "pin", "unpin", "answered"]
+    action: Literal["approve", "reject", "pin", "unpin", "answered", "resolve"]
 
 
 class QuestionAnswerIn(Payload):
     question_id: int = ID
     text: str = Field(max_length=20_000)
     client_id: str = Field(pattern=CLIENT_ID_PATTERN)
+    # CFA rooms: the CFA the answer is signed with, when the answerer staffs several of the room's CFAs.
+    stand_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+
+
+class QuestionClaim(Payload):
+    question_id: int = ID
+
+
+class QuestionAnswerEdit(Payload):
+    answer_id: int = ID
+    text: str = Field(max_length=20_000)
 
 
 class QuestionList(Payload):

@@ -10,8 +10,16 @@ from chat.rooms import RoomDirectory
 from server.errors import DomainError
 from server.realtime import acked, principal_of
 from server.services import Services
-from sessions import questions
-from sessions.events import QuestionAnswerIn, QuestionAsk, QuestionList, QuestionModerate, QuestionVoteIn
+from sessions import answers, claims, questions
+from sessions.events import (
+    QuestionAnswerEdit,
+    QuestionAnswerIn,
+    QuestionAsk,
+    QuestionClaim,
+    QuestionList,
+    QuestionModerate,
+    QuestionVoteIn,
+)
 from sessions.vote_coalescer import VoteCoalescer
 
 
@@ -80,7 +88,41 @@ def register(sio: socketio.AsyncServer, services: Services) -> None:
         _no_nul(payload.text)
         principal = await principal_of(sio, sid)
         async with services.sessions() as db:
-            question = await questions.answer(
-                db, deps, principal, question_id=payload.question_id, text=payload.text, client_id=payload.client_id
+            question = await answers.answer(
+                db,
+                deps,
+                principal,
+                question_id=payload.question_id,
+                text=payload.text,
+                client_id=payload.client_id,
+                stand_id=payload.stand_id,
             )
+        return {"ok": True, "question": question}
+
+    @sio.on("question:answer_edit")
+    @acked
+    async def question_answer_edit(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = QuestionAnswerEdit.model_validate(data)
+        _no_nul(payload.text)
+        principal = await principal_of(sio, sid)
+        async with services.sessions() as db:
+            question = await answers.edit(db, deps, principal, answer_id=payload.answer_id, text=payload.text)
+        return {"ok": True, "question": question}
+
+    @sio.on("question:claim")
+    @acked
+    async def question_claim(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = QuestionClaim.model_validate(data)
+        principal = await principal_of(sio, sid)
+        async with services.sessions() as db:
+            question = await claims.claim(db, deps, principal, question_id=payload.question_id)
+        return {"ok": True, "question": question}
+
+    @sio.on("question:release")
+    @acked
+    async def question_release(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        payload = QuestionClaim.model_validate(data)
+        principal = await principal_of(sio, sid)
+        async with services.sessions() as db:
+            question = await claims.release(db, deps, principal, question_id=payload.question_id)
         return {"ok": True, "question": question}

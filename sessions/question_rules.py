@@ -16,7 +16,7 @@ from sessions.talk_rules import qa_is_open
 
 PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 STATUSES = (PENDING, APPROVED, REJECTED)
-ACTIONS = ("approve", "reject", "pin", "unpin", "answered")
+ACTIONS = ("approve", "reject", "pin", "unpin", "answered", "resolve")
 QUESTION_ROOM_KINDS = frozenset({"talk", "qa"})
 
 
@@ -67,7 +67,7 @@ def check_action(action: str, status: str) -> None:
         raise DomainError("invalid", "Action de modération inconnue.")
     if status not in STATUSES:
         raise DomainError("invalid", "Cette question est dans un état inconnu.")
-    if action in ("pin", "unpin", "answered") and status != APPROVED:
+    if action in ("pin", "unpin", "answered", "resolve") and status != APPROVED:
         raise DomainError(
             "invalid",
             "Validez d'abord la question : seules les questions publiées s'épinglent ou se marquent répondues.",
@@ -75,7 +75,8 @@ def check_action(action: str, status: str) -> None:
 
 
 def apply_action(action: str, status: str, pinned: bool, answered: bool) -> tuple[str, bool, bool]:
-    """The (status, pinned, answered) after `action` (checked first). A rejected question loses its pin."""
+    """The (status, pinned, answered) after `action` (checked first). A rejected question loses its pin.
+    `resolve` (CFA rooms: the asker's need is met) changes none of the three: it sets `resolved`."""
     check_action(action, status)
     if action == "approve":
         return APPROVED, pinned, answered
@@ -85,6 +86,8 @@ def apply_action(action: str, status: str, pinned: bool, answered: bool) -> tupl
         return status, True, answered
     if action == "unpin":
         return status, False, answered
+    if action == "resolve":
+        return status, pinned, answered
     return status, pinned, True
 
 

@@ -13,6 +13,7 @@ Where things are published:
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -27,7 +28,7 @@ from chat.models import Room
 from chat.permissions import RoomInfo
 from chat.rooms import RoomDirectory
 from chat.service import give_back_budgets, take_budgets
-from server import conduct, metrics
+from server import metrics
 from server.auth import Principal
 from server.errors import DomainError
 from server.i18n import gettext as _
@@ -35,9 +36,12 @@ from server.models import Role, SchoolClass, User
 from server.ratelimit import MemoryLimiter, RedisLimiter
 from server.realtime import Hub
 from server.timeutil import aware, iso, utcnow
+from sessions import qa_room_rules as qar
 from sessions import question_rules as qr
 from sessions.models import QARoomCFA, Question, QuestionAnswer, QuestionVote, Talk, TalkSpeaker
 from sessions.vote_coalescer import VoteCoalescer
+from stands.models import Stand
+from stands.search import fold
 
 LIST_LIMIT = 500  # the newest questions a list carries (a talk rarely has a hundred)
 
@@ -82,7 +86,8 @@ class QARoom:
 
     @property
     def premoderated(self) -> bool:
-        return self.talk.premoderated if self.talk is not None else False
+        """A talk's switch; every CFA room question waits for the room's CFA staff or moderators."""
+        return self.talk.premoderated if self.talk is not None else True
 
 
 class QARoomCache:
@@ -150,14 +155,40 @@ def author_of(user: User) -> dict[str, Any]:
     return {"id": user.id, "name": user.name, "role": user.role}
 
 
-def answer_event(answer: QuestionAnswer, author: User) -> dict[str, Any]:
-    return {"id": answer.id, "text": answer.text, "author": author_of(author), "ts": iso(answer.created_at)}
+def answer_event(answer: QuestionAnswer, author: User, cfa_name: str | None = None) -> dict[str, Any]:
+    """An answer; in CFA rooms `cfa` {stand_id, name} is the CFA it is signed with, `edited` whether its text
+    changed since (its earlier texts are kept as revisions)."""
+    return {
+        "id": answer.id,
+        "text": answer.text,
+        "author": author_of(author),
+        "ts": iso(answer.created_at),
+        "cfa": {"stand_id": answer.stand_id, "name": cfa_name or ""} if answer.stand_id is not None else None,
+        "edited": answer.updated_at is not None,
+        "updated_at": iso(answer.updated_at) if answer.updated_at is not None else None,
+    }
+
+
+def claim_fields(question: Question, claimer: User | None, now: datetime | None = None) -> dict[str, Any]:
+    """`claimed_by` {id, name} and `claimed_until` while a claim holds, else both None."""
+    claimed_at = aware(question.claimed_at) if question.claimed_at is not None else None
+    holder = qar.claim_holder(question.claimed_by, claimed_at, now or utcnow())
+    if holder is None or claimer is None:
+        return {"claimed_by": None, "claimed_until": None}
+    until = qar.claim_until(claimed_at)
+    return {"claimed_by": {"id": claimer.id, "name": claimer.name}, "claimed_until": iso(until) if until else None}
 
 
 def question_event(
-    question: Question, room_name: str, author: User, answers: list[dict[str, Any]] | None = None
+    question: Question,
+    room_name: str,
+    author: User,
+    answers: list[dict[str, Any]] | None = None,
+    claimer: User | None = None,
 ) -> dict[str, Any]:
     return {
+        **claim_fields(question, claimer),
+        "resolved": question.resolved,
         "id": question.id,
         "room": room_name,
         "text": question.text,
@@ -177,20 +208,31 @@ async def _answers_of(db: AsyncSession, question_ids: list[int]) -> dict[int, li
     if not question_ids:
         return found
     rows = await db.exec(
-        select(QuestionAnswer, User)
+        select(QuestionAnswer, User, Stand.name)
         .join(User, col(User.id) == QuestionAnswer.author_id)
+        .outerjoin(Stand, col(Stand.id) == QuestionAnswer.stand_id)
         .where(col(QuestionAnswer.question_id).in_(question_ids))
         .order_by(col(QuestionAnswer.id))
     )
-    for answer, user in rows.all():
-        found[answer.question_id].append(answer_event(answer, user))
+    for answer, user, cfa_name in rows.all():
+        found[answer.question_id].append(answer_event(answer, user, cfa_name))
     return found
 
 
-async def _event_of(db: AsyncSession, question: Question, room_name: str) -> dict[str, Any]:
+async def claimers_of(db: AsyncSession, questions: Iterable[Question]) -> dict[int, User]:
+    ids = {q.claimed_by for q in questions if q.claimed_by is not None}
+    if not ids:
+        return {}
+    return {u.id: u for u in (await db.exec(select(User).where(col(User.id).in_(ids)))).all() if u.id is not None}
+
+
+async def event_of(db: AsyncSession, question: Question, room_name: str) -> dict[str, Any]:
+    """A question's payload as stored now (its author, answers and claimer read)."""
     author = await db.get(User, question.author_id)
     assert author is not None and question.id is not None
-    return question_event(question, room_name, author, (await _answers_of(db, [question.id]))[question.id])
+    claimer = await db.get(User, question.claimed_by) if question.claimed_by is not None else None
+    answers = (await _answers_of(db, [question.id]))[question.id]
+    return question_event(question, room_name, author, answers, claimer)
 
 
 async def room_questions(db: AsyncSession, room_id: int, room_name: str, statuses: tuple[str, ...]) -> list[dict]:
@@ -205,7 +247,12 @@ async def room_questions(db: AsyncSession, room_id: int, room_name: str, statuse
         )
     ).all()
     answers = await _answers_of(db, [q.id for q, _ in rows if q.id is not None])
-    return qr.ordered(question_event(q, room_name, u, answers[q.id]) for q, u in rows if q.id is not None)
+    claimers = await claimers_of(db, [q for q, _ in rows])
+    return qr.ordered(
+        question_event(q, room_name, u, answers[q.id], claimers.get(q.claimed_by or 0))
+        for q, u in rows
+        if q.id is not None
+    )
 
 
 async def list_for(db: AsyncSession, rooms: RoomDirectory, principal: Principal | None, room_name: str) -> dict:
@@ -271,6 +318,7 @@ async def ask(
         created_at=now,
         # Held by the filter: rejected at the very moment it was asked (how `is_held` tells it apart).
         moderated_at=now if words.held else None,
+        search_text=fold(words.text),
     )
     try:
         db.add(question)
@@ -332,7 +380,7 @@ async def _find_asked(db: AsyncSession, principal: Principal, client_id: str) ->
         return None
     question, room_name = row
     metrics.inc("salon_questions_duplicate_total")
-    payload = await _event_of(db, question, room_name)
+    payload = await event_of(db, question, room_name)
     return {**payload, "held": True} if is_held(question) else payload
 
 
@@ -391,7 +439,7 @@ async def vote(db: AsyncSession, deps: QADeps, principal: Principal, *, question
     return {"votes": votes}
 
 
-async def _question_and_room(db: AsyncSession, deps: QADeps, question_id: int) -> tuple[Question, QARoom]:
+async def question_and_room(db: AsyncSession, deps: QADeps, question_id: int) -> tuple[Question, QARoom]:
     row = (
         await db.exec(
             select(Question, Room.name).join(Room, col(Room.id) == Question.room_id).where(Question.id == question_id)
@@ -403,94 +451,39 @@ async def _question_and_room(db: AsyncSession, deps: QADeps, question_id: int) -
     return question, await load_room(db, deps.rooms, room_name, deps.cache)
 
 
-# ---------- Moderating and answering ----------
+# ---------- Moderating (answers: sessions/answers.py, claims: sessions/claims.py) ----------
 
 
 async def moderate(
     db: AsyncSession, deps: QADeps, principal: Principal, *, question_id: int, action: str
 ) -> dict[str, Any]:
-    """approve | reject | pin | unpin | answered, by the room's moderators (`forbidden` for anyone else).
+    """approve | reject | pin | unpin | answered | resolve, by the room's moderators (`forbidden` for anyone else).
     Approving a question the audience did not see publishes it as `question:new` to the room; a change of a
     published question is a `question:update` to the room; a change of one the audience never saw goes to
     the moderators and the asker only. A move that changes nothing publishes nothing."""
-    question, room = await _question_and_room(db, deps, question_id)
+    question, room = await question_and_room(db, deps, question_id)
     if not qr.can_moderate_questions(principal, room.rules):
         raise DomainError("forbidden", "Seuls les intervenants et la modération modèrent ces questions.")
     before = question.status
     after = qr.apply_action(action, question.status, question.pinned, question.answered)
-    if after == (question.status, question.pinned, question.answered):
-        return await _event_of(db, question, room.name)
+    resolved = question.resolved or action == "resolve"
+    if after == (question.status, question.pinned, question.answered) and resolved == question.resolved:
+        return await event_of(db, question, room.name)
     now = utcnow()
     question.status, question.pinned, question.answered = after
+    question.resolved = resolved
     if action in ("approve", "reject"):
         question.moderated_at = now
     if action == "answered" and question.answered_at is None:
         question.answered_at = now
     db.add(question)
     await db.commit()
-    payload = await _event_of(db, question, room.name)
-    await _publish_change(db, deps, room, question, payload, was_public=before == qr.APPROVED)
+    payload = await event_of(db, question, room.name)
+    await publish_change(db, deps, room, question, payload, was_public=before == qr.APPROVED)
     return payload
 
 
-async def answer(
-    db: AsyncSession, deps: QADeps, principal: Principal, *, question_id: int, text: str, client_id: str
-) -> dict[str, Any]:
-    """A written answer by the room's moderators, cleaned and redacted like chat; it marks the question
-    answered. The word filter's held words refuse the answer (`invalid`, nothing stored). The same
-    `client_id` from the same author returns the question as it is and publishes nothing."""
-    question, room = await _question_and_room(db, deps, question_id)
-    if not qr.can_moderate_questions(principal, room.rules):
-        raise DomainError("forbidden", "Seuls les intervenants et la modération répondent à ces questions.")
-    previous = (
-        await db.exec(
-            select(QuestionAnswer).where(
-                QuestionAnswer.author_id == principal.id, QuestionAnswer.client_id == client_id
-            )
-        )
-    ).first()
-    if previous is not None:
-        return await _event_of(db, await db.get(Question, previous.question_id) or question, room.name)
-    await conduct.ensure_accepted(db, principal)  # staff answer pupils once they accepted the charte
-    if question.status != qr.APPROVED:
-        raise DomainError("invalid", "Validez d'abord la question pour y répondre.")
-    cleaned = rules.clean_text(text)
-    if not cleaned:
-        raise DomainError("invalid", "La réponse est vide.")
-    if len(cleaned) > rules.MAX_TEXT:
-        raise DomainError("too_long", f"La réponse dépasse {rules.MAX_TEXT} caractères.")
-    final, redacted = rules.redact(cleaned)
-    words = rules.check_words(final)
-    if words.held:
-        raise DomainError("invalid", "Cette réponse contient des mots que le salon n'accepte pas.")
-    now = utcnow()
-    try:
-        db.add(
-            QuestionAnswer(
-                question_id=question_id,
-                author_id=principal.id,
-                client_id=client_id,
-                text=words.text,
-                redacted=redacted or words.masked,
-                created_at=now,
-            )
-        )
-        await db.exec(
-            update(Question)
-            .where(col(Question.id) == question_id)
-            .values(answered=True, answered_at=question.answered_at or now)
-        )
-        await db.commit()
-    except IntegrityError:
-        await db.rollback()
-        return await _event_of(db, question, room.name)
-    await db.refresh(question)
-    payload = await _event_of(db, question, room.name)
-    await _publish_change(db, deps, room, question, payload, was_public=True)
-    return payload
-
-
-async def _publish_change(
+async def publish_change(
     db: AsyncSession, deps: QADeps, room: QARoom, question: Question, payload: dict[str, Any], *, was_public: bool
 ) -> None:
     if question.status == qr.APPROVED and not was_public:

@@ -10,6 +10,10 @@ Two loops run in every worker (`services.background`):
   talks of a window around now whose state differs from `announced_state`, or whose reminder is due and not
   sent, claims each announcement with a compare-and-set in the database, commits, then publishes.
 
+The leader also runs **periodic jobs** (`PeriodicJob`, `periodic_jobs()`): each at its own interval, the first
+time at the leader's first tick; today the CFAs' daily digest e-mail (`sessions.qa_live.send_digests`, which
+records each send in `qa_digests`, so a new leader does not send a CFA's digest twice in a day).
+
 The compare-and-set is what makes each announcement happen once: two workers that both believe they lead
 (a hand-over, a paused process) race on `UPDATE ... WHERE announced_state = :old` and only one row count is 1.
 """
@@ -22,7 +26,8 @@ import logging
 import math
 import os
 import socket
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,7 +42,7 @@ from server.auth import Principal
 from server.models import Role
 from server.services import Services
 from server.timeutil import aware, iso, utcnow
-from sessions import talk_rules
+from sessions import qa_live, talk_rules
 from sessions.models import Talk, TalkRegistration
 
 log = logging.getLogger("salon.scheduler")
@@ -270,14 +275,55 @@ async def hold_leadership(lock: LeaderLock) -> None:
             await lock.release()
 
 
-async def run_scheduler(services: Services, lock: LeaderLock) -> None:
+@dataclass(slots=True)
+class PeriodicJob:
+    """A job the leader runs every `every` seconds (loop time), the first time at its first tick."""
+
+    name: str
+    every: float
+    run: Callable[[Services], Awaitable[Any]]
+    last: float = field(default=-math.inf)
+
+    def due(self, now: float) -> bool:
+        return now - self.last >= self.every
+
+
+# The digest is looked at every 10 minutes (SALON_DIGEST_INTERVAL seconds); each CFA gets it once a day at most.
+DIGEST_CHECK_EVERY = 600.0
+
+
+async def send_digests(services: Services) -> None:
+    async with services.sessions() as db:
+        await qa_live.send_digests(db, services.settings)
+
+
+def periodic_jobs() -> list[PeriodicJob]:
+    every = float(os.environ.get("SALON_DIGEST_INTERVAL") or DIGEST_CHECK_EVERY)
+    return [PeriodicJob("qa-digest", every, send_digests)]
+
+
+async def run_jobs(services: Services, jobs: list[PeriodicJob]) -> None:
+    now = asyncio.get_running_loop().time()
+    for job in jobs:
+        if not job.due(now):
+            continue
+        job.last = now
+        try:
+            await job.run(services)
+        except Exception:  # one failing job must not stop the others, nor the next run
+            log.exception("periodic job %s failed", job.name)
+
+
+async def run_scheduler(services: Services, lock: LeaderLock, jobs: list[PeriodicJob] | None = None) -> None:
     interval = services.settings.scheduler_interval
+    jobs = periodic_jobs() if jobs is None else jobs
     while True:
         if lock.leading:
             try:
                 await tick(services)
             except Exception:  # a database hiccup must not stop the scheduler for good
                 log.exception("scheduler tick failed")
+            await run_jobs(services, jobs)
         await asyncio.sleep(interval)
 
 

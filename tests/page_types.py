@@ -68,6 +68,10 @@ SHOTS = [
     Shot("admin-open-days", "pro", "/admin/stands/{cfa_stand}/portes-ouvertes"),
     Shot("admin-qa-rooms", "organiser", "/admin/events/quinzaine-apprentissage/qa-rooms"),
     Shot("admin-qa-room", "organiser", "/admin/qa-rooms/{qa_room}"),
+    Shot("qa-room", "pupil", "/qa-rooms/{qa_room}"),
+    Shot("qa-room-anonymous", "anonymous", "/qa-rooms/{qa_room}"),
+    Shot("qa-console", "pro", "/qa-rooms/console"),
+    Shot("admin-qa", "organiser", "/admin/events/quinzaine-apprentissage/qa"),
     Shot("not-found", "anonymous", "/stands/999999"),
 ]
 
@@ -87,16 +91,19 @@ def demo_talk(base_url: str) -> int:
     return int((live or talks)[0]["id"])
 
 
+DEMO_QA_ROOM = "Questions aux CFA du BTP"  # server/demo_data.py: demo questions, answers and a pending one
+
+
 def demo_house(base_url: str) -> dict[str, int]:
-    """The Quinzaine's first CFA room and the CFA that the demo professional staffs there."""
+    """The Quinzaine's BTP room (it holds the demo's questions) and the CFA the demo professional staffs there."""
     import json
     from urllib.request import urlopen
 
     with urlopen(f"{base_url}/api/events/quinzaine-apprentissage/qa-rooms", timeout=10) as answer:
-        rooms = json.loads(answer.read())
+        rooms = {room["title"]: room["id"] for room in json.loads(answer.read())}
     with urlopen(f"{base_url}/api/events/quinzaine-apprentissage/stands?kind=cfa", timeout=10) as answer:
         cfas = {s["name"]: s["id"] for s in json.loads(answer.read())}
-    return {"qa_room": int(rooms[0]["id"]), "cfa_stand": cfas["CFA Pierre et Bois du Cotentin"]}
+    return {"qa_room": int(rooms[DEMO_QA_ROOM]), "cfa_stand": cfas["CFA Pierre et Bois du Cotentin"]}
 
 
 LOGINS = {

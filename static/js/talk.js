@@ -1,8 +1,9 @@
 /*
  * Salon — a talk's page and its speaker view, live (sessions/talk.html, sessions/speaker.html).
  *
- * Plain ES2017, no build step; needs static/js/salon-dom.js (global `SalonDom`) and the socket.io-client
- * bundle (global `io`), all loaded with `defer`. User data is only ever written with textContent.
+ * Plain ES2017, no build step; needs static/js/salon-dom.js (global `SalonDom`), static/js/qa-core.js
+ * (global `SalonQA`, shared with the CFA rooms' static/js/questions.js) and the socket.io-client bundle
+ * (global `io`), all loaded with `defer`. User data is only ever written with textContent.
  *
  *   - the state: a countdown to the start computed from data-starts (without JavaScript the page says
  *     "Commence à 14 h 00"), then "En direct" at the start and "Terminé" at the end, without a reload, from
@@ -23,7 +24,8 @@
 
   var root = document.querySelector("[data-talk]");
   var D = window.SalonDom;
-  if (!root || !D) {
+  var QA = window.SalonQA; // static/js/qa-core.js: what this page shares with the CFA rooms' pages
+  if (!root || !D || !QA) {
     return;
   }
 
@@ -184,17 +186,7 @@
   }
 
   function compare(a, b) {
-    var ka = sortKey(a);
-    var kb = sortKey(b);
-    for (var i = 0; i < ka.length; i++) {
-      if (ka[i] < kb[i]) {
-        return -1;
-      }
-      if (ka[i] > kb[i]) {
-        return 1;
-      }
-    }
-    return 0;
+    return QA.compareKeys(sortKey(a), sortKey(b));
   }
 
   function votesText(n) {
@@ -302,32 +294,9 @@
       }
     });
     shown.sort(compare);
-    var keep = Object.create(null);
-    shown.forEach(function (q, index) {
-      var li = items[q.id];
-      if (!li) {
-        li = make("li");
-        items[q.id] = li;
-      }
-      // Only a question that changed is drawn again: the list is a live region.
-      var signature = JSON.stringify([q, !!voted[q.id], qaOpen(Date.now())]);
-      if (li.getAttribute("data-signature") !== signature) {
-        fill(li, q);
-        li.setAttribute("data-signature", signature);
-      }
-      keep[q.id] = true;
-      if (list.children[index] !== li) {
-        list.insertBefore(li, list.children[index] || null);
-      }
-    });
-    Array.prototype.slice.call(list.children).forEach(function (li) {
-      var id = li.getAttribute("data-question-id");
-      if (!keep[id] || items[id] !== li) { // gone, or the server-rendered copy of one drawn here
-        list.removeChild(li);
-        if (!keep[id]) {
-          delete items[id];
-        }
-      }
+    // Only a question that changed is drawn again: the list is a live region.
+    QA.sync(list, items, shown, fill, function (q) {
+      return JSON.stringify([q, !!voted[q.id], qaOpen(Date.now())]);
     });
     if (empty) {
       empty.hidden = shown.length > 0;
@@ -403,30 +372,11 @@
     });
   }
 
-  function randomId() {
-    if (window.crypto && window.crypto.randomUUID) {
-      return window.crypto.randomUUID();
-    }
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) {
-      return (b < 16 ? "0" : "") + b.toString(16);
-    }).join("");
-  }
-
+  var randomId = QA.randomId;
   // Emit with an ack; on a timeout try again with the same payload (the client_id makes it safe).
-  function call(event, payload, done, attempt) {
-    attempt = attempt || 1;
-    socket.timeout(8000).emit(event, payload, function (err, ack) {
-      if (err && attempt < 5) {
-        setTimeout(function () {
-          call(event, payload, done, attempt + 1);
-        }, 2000);
-        return;
-      }
-      done(err ? null : ack);
-    });
-  }
+  var call = QA.caller(function () {
+    return socket;
+  });
 
   function start() {
     // Sockets need an account: anonymous visitors read the page, and its state follows the clock.
@@ -454,13 +404,7 @@
       if (!data || data.room !== room || !data.votes) {
         return;
       }
-      Object.keys(data.votes).forEach(function (id) {
-        var q = questions[id];
-        var n = data.votes[id];
-        if (q && typeof n === "number" && n > q.votes) {
-          q.votes = n;
-        }
-      });
+      QA.raiseVotes(questions, data);
       if (!listing) {
         renderAll();
       }
