@@ -13,6 +13,7 @@ from chat.models import Room
 from server.errors import DomainError
 from server.models import Role
 from server.web import JSONResponse, current_principal, render, require_principal, services
+from sessions import questions as talk_questions
 from stands.models import Event
 
 
@@ -42,15 +43,21 @@ async def teacher_page(request: Request) -> Response:
     async with services(request).sessions() as db:
         classes = [c for c in await teacher.classes_of(db, user) if c.id in user.class_ids]
         histories = [await teacher.class_messages(db, user, c.id) for c in classes]
+        asked = {c.id: await talk_questions.class_questions(db, c.id) for c in classes}
     return await render(
         request,
         "chat/teacher.html",
         {
             "classes": [
-                {**history["class"], "summary": history["summary"], "stands": teacher.by_stand(history["messages"])}
+                {
+                    **history["class"],
+                    "summary": history["summary"],
+                    "stands": teacher.by_stand(history["messages"]),
+                    "questions": asked[history["class"]["id"]],
+                }
                 for history in histories
             ],
-            "i18n": {**teacher_strings(), **teacher.page_strings()},
+            "i18n": {**teacher_strings(), **teacher.page_strings(), **talk_questions.teacher_strings()},
         },
     )
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.a11y import axe_violations  # noqa: E402
 from tests.browser_args import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.page_types import SHOTS, signed_in  # noqa: E402
+from tests.page_types import SHOTS, demo_talk, signed_in  # noqa: E402
 
 WIDTHS = (1366, 768, 375)
 
@@ -84,6 +84,7 @@ async def shoot(page: Page, url: str, target: Path, full_page: bool) -> list[str
 async def run(base_url: str, out: Path, widths: tuple[int, ...], only: set[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     stand = staffed_stand(base_url)
+    talk = demo_talk(base_url)
     failures = 0
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -95,7 +96,7 @@ async def run(base_url: str, out: Path, widths: tuple[int, ...], only: set[str])
                 if shot.role not in contexts:
                     contexts[shot.role] = await signed_in(browser, base_url, shot.role, width)
                 page = await contexts[shot.role].new_page()
-                url = base_url + shot.path.format(staffed_stand=stand)
+                url = base_url + shot.path.format(staffed_stand=stand, talk=talk)
                 target = out / f"{shot.name}-{width}.png"
                 problems = await shoot(page, url, target, shot.full_page)
                 await page.close()

@@ -12,11 +12,12 @@ Where things are published:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -29,6 +30,7 @@ from chat.service import give_back_budgets, take_budgets
 from server import metrics
 from server.auth import Principal
 from server.errors import DomainError
+from server.i18n import gettext as _
 from server.models import Role, SchoolClass, User
 from server.ratelimit import MemoryLimiter, RedisLimiter
 from server.realtime import Hub
@@ -48,12 +50,18 @@ def asker_channel(user_id: int) -> str:
     return f"questionasker:{user_id}"
 
 
+# A talk's times, pre-moderation and speakers are read once per this many seconds per worker and room: a
+# change in the back office (a speaker added, the times moved) reaches votes and questions within it.
+RULES_CACHE_SECONDS = 10.0
+
+
 @dataclass(frozen=True, slots=True)
-class QADeps:
-    hub: Hub
-    rooms: RoomDirectory
-    limiter: MemoryLimiter | RedisLimiter
-    votes: VoteCoalescer
+class TalkInfo:
+    id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    premoderated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +70,7 @@ class QARoom:
 
     room: RoomInfo
     rules: qr.QARoomInfo
-    talk: Talk | None  # for talk rooms
+    talk: TalkInfo | None  # for talk rooms
 
     @property
     def name(self) -> str:
@@ -77,8 +85,44 @@ class QARoom:
         return self.talk.premoderated if self.talk is not None else False
 
 
-async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str) -> QARoom:
+class QARoomCache:
+    """Room names → `QARoom`, per worker, for `RULES_CACHE_SECONDS`: a vote costs no talk or speaker lookup."""
+
+    def __init__(self) -> None:
+        self._rooms: dict[str, tuple[float, QARoom]] = {}
+        self._question_rooms: dict[int, str] = {}  # a question never moves to another room
+
+    def get(self, name: str) -> QARoom | None:
+        hit = self._rooms.get(name)
+        return hit[1] if hit and time.monotonic() - hit[0] < RULES_CACHE_SECONDS else None
+
+    def put(self, room: QARoom) -> None:
+        if len(self._rooms) > 10_000:
+            self._rooms.clear()
+        self._rooms[room.name] = (time.monotonic(), room)
+
+    def room_of(self, question_id: int) -> str | None:
+        return self._question_rooms.get(question_id)
+
+    def remember_question(self, question_id: int, room_name: str) -> None:
+        if len(self._question_rooms) > 100_000:
+            self._question_rooms.clear()
+        self._question_rooms[question_id] = room_name
+
+
+@dataclass(frozen=True, slots=True)
+class QADeps:
+    hub: Hub
+    rooms: RoomDirectory
+    limiter: MemoryLimiter | RedisLimiter
+    votes: VoteCoalescer
+    cache: QARoomCache = field(default_factory=QARoomCache)
+
+
+async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str, cache: QARoomCache | None = None) -> QARoom:
     kind = qr.room_kind(room_name)
+    if cache is not None and (hit := cache.get(room_name)) is not None:
+        return hit
     room = await rooms.get(db, room_name)
     number = int(room_name.partition(":")[2])
     if kind == "talk":
@@ -86,13 +130,14 @@ async def load_room(db: AsyncSession, rooms: RoomDirectory, room_name: str) -> Q
         if talk is None:
             raise DomainError("not_found", "Cette conférence n'existe pas.")
         speakers = frozenset((await db.exec(select(TalkSpeaker.user_id).where(TalkSpeaker.talk_id == number))).all())
-        return QARoom(room, qr.QARoomInfo(room_name, kind, speaker_ids=speakers), talk)
-    stands = frozenset((await db.exec(select(QARoomCFA.stand_id).where(QARoomCFA.qa_room_id == number))).all())
-    return QARoom(room, qr.QARoomInfo(room_name, kind, cfa_stand_ids=stands), None)
-
-
-async def moderates(db: AsyncSession, rooms: RoomDirectory, principal: Principal, room_name: str) -> bool:
-    return qr.can_moderate_questions(principal, (await load_room(db, rooms, room_name)).rules)
+        info = TalkInfo(number, talk.title, aware(talk.starts_at), aware(talk.ends_at), talk.premoderated)
+        found = QARoom(room, qr.QARoomInfo(room_name, kind, speaker_ids=speakers), info)
+    else:
+        stands = frozenset((await db.exec(select(QARoomCFA.stand_id).where(QARoomCFA.qa_room_id == number))).all())
+        found = QARoom(room, qr.QARoomInfo(room_name, kind, cfa_stand_ids=stands), None)
+    if cache is not None:
+        cache.put(found)
+    return found
 
 
 # ---------- Payloads ----------
@@ -201,7 +246,7 @@ async def ask(
     moderators and its asker only). A question the word filter holds (a slur, harassment) is stored
     `rejected` and published to nobody; its ack carries `"held": true`. The same `client_id` from the same
     author returns the stored question and publishes nothing."""
-    room = await load_room(db, deps.rooms, room_name)
+    room = await load_room(db, deps.rooms, room_name, deps.cache)
     try:
         cleaned = _admit_question(principal, room, text)
         budgets = await take_budgets(deps.limiter, principal, room.room)
@@ -300,16 +345,29 @@ def is_held(question: Question) -> bool:
 async def vote(db: AsyncSession, deps: QADeps, principal: Principal, *, question_id: int) -> dict[str, Any]:
     """One vote per person and question (`conflict` the second time), on published questions only
     (`invalid` on pending or rejected ones), while the Q&A is open (`closed`). The count is updated in the
-    vote's transaction; it reaches the room through the coalescer, never one broadcast per vote."""
-    question, room = await _question_and_room(db, deps, question_id)
+    vote's transaction; it reaches the room through the coalescer, never one broadcast per vote.
+
+    The hot path: the question's room comes from the per-worker cache (a question never changes room), the
+    room's rules too; then one transaction, `UPDATE questions SET votes = votes + 1 WHERE id AND status =
+    'approved' RETURNING votes` (nothing: not published, `invalid`) and the vote's `INSERT` (the primary key
+    refuses a second one: `conflict`, and the rollback takes the increment back)."""
+    room_name = deps.cache.room_of(question_id)
+    if room_name is None:
+        row = (
+            await db.exec(
+                select(Room.name).join(Question, col(Question.room_id) == Room.id).where(Question.id == question_id)
+            )
+        ).first()
+        if row is None:
+            raise DomainError("not_found", "Cette question n'existe pas.")
+        room_name = row
+        deps.cache.remember_question(question_id, room_name)
+    room = await load_room(db, deps.rooms, room_name, deps.cache)
     if not qr.can_ask(principal, room.rules):
         raise DomainError("forbidden", "Vous ne pouvez pas voter ici.")
-    qr.check_votable(question.status)
     if not room.window_open(utcnow()):
         raise DomainError("closed", _closed_message(room))
     try:
-        db.add(QuestionVote(question_id=question_id, user_id=principal.id))
-        await db.flush()
         votes = (
             await db.exec(
                 update(Question)
@@ -318,9 +376,10 @@ async def vote(db: AsyncSession, deps: QADeps, principal: Principal, *, question
                 .returning(col(Question.votes))
             )
         ).scalar_one_or_none()
-        if votes is None:  # rejected in between
+        if votes is None:
             await db.rollback()
             raise DomainError("invalid", "On ne vote que pour une question publiée.")
+        await db.exec(insert(QuestionVote).values(question_id=question_id, user_id=principal.id, created_at=utcnow()))
         await db.commit()
     except IntegrityError:
         await db.rollback()
@@ -339,7 +398,7 @@ async def _question_and_room(db: AsyncSession, deps: QADeps, question_id: int) -
     if row is None:
         raise DomainError("not_found", "Cette question n'existe pas.")
     question, room_name = row
-    return question, await load_room(db, deps.rooms, room_name)
+    return question, await load_room(db, deps.rooms, room_name, deps.cache)
 
 
 # ---------- Moderating and answering ----------
@@ -494,3 +553,16 @@ async def class_questions(db: AsyncSession, class_id: int, limit: int = 200) -> 
             }
         )
     return items
+
+
+def teacher_strings() -> dict[str, str]:
+    """Strings of the "Questions en conférence" part of static/js/teacher.js (merged into the page's)."""
+    return {
+        "question_pending": _("En attente de validation"),
+        "question_approved": _("Publiée"),
+        "question_rejected": _("Refusée"),
+        "question_answered": _("Répondue"),
+        "question_votes_one": _("%(num)d vote"),
+        "question_votes_many": _("%(num)d votes"),
+        "question_answer_by": _("Réponse de %(name)s"),
+    }

@@ -4,6 +4,7 @@ questions as JSON (`/api/talks/{id}/questions`)."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -21,7 +22,7 @@ from server.web import JSONResponse, current_principal, render, services
 from sessions import question_rules as qr
 from sessions import questions
 from sessions.models import Talk, TalkSpeaker
-from sessions.talk_rules import AUDIENCES, LIVE, talk_state
+from sessions.talk_rules import AUDIENCES, talk_state
 from stands.models import Event, Stand, StandStaff
 from stands.videos import check_link, parse_video_url
 
@@ -50,15 +51,21 @@ def stream_of(url: str, provider: str = "") -> dict[str, Any] | None:
         link = check_link(url, "du direct")
     except DomainError:
         return None
-    lowered = link.lower()
-    label = ROOM_LINK_PROVIDERS.get(provider.lower(), "")
-    if not label:
-        label = (
-            "Jitsi"
-            if "jitsi" in lowered
-            else ("BigBlueButton" if ("bbb" in lowered or "bigbluebutton" in lowered) else "")
-        )
+    label = room_provider(link, provider)
     return {"kind": "room" if label else "link", "provider_label": label, "url": link}
+
+
+def room_provider(url: str, provider: str = "") -> str:
+    """ "Jitsi" or "BigBlueButton" for a video-conference room (by the stored provider, else by its host), or ""."""
+    if label := ROOM_LINK_PROVIDERS.get(provider.lower(), ""):
+        return label
+    host = (urlsplit(url).hostname or "").lower()
+    labels = set(host.replace("-", ".").split("."))
+    if host == "meet.jit.si" or "jitsi" in labels:
+        return "Jitsi"
+    if labels & {"bbb", "bigbluebutton"}:
+        return "BigBlueButton"
+    return ""
 
 
 async def _talk_or_404(db: AsyncSession, talk_id: int) -> tuple[Talk, Event]:
@@ -90,7 +97,14 @@ async def _speakers(db: AsyncSession, talk: Talk) -> tuple[list[dict[str, Any]],
         )
         for user_id, stand_id, name in rows.all():
             stands[user_id].append({"id": stand_id, "name": name})
-    people = [{"name": u.name, "stands": stands.get(u.id or 0, [])} for u in users]
+
+    def shown(user_id: int) -> list[dict[str, Any]]:
+        # A speaker of a talk linked to one of their stands is shown with that stand only.
+        theirs = stands.get(user_id, [])
+        linked = [s for s in theirs if s["id"] == talk.stand_id]
+        return linked or theirs
+
+    people = [{"name": u.name, "stands": shown(u.id or 0)} for u in users]
     people += [{"name": name, "stands": []} for name in talk.speakers if name not in {u.name for u in users}]
     return people, ids
 
@@ -143,17 +157,22 @@ def page_strings() -> dict[str, str]:
         "answer_by": _("Réponse de %(name)s"),
         "redacted": _("(certaines informations ont été masquées)"),
         "refused": _("Action refusée."),
+        "qa_ended": _("La conférence est terminée : les questions sont fermées."),
     }
 
 
-async def _context(request: Request, db: AsyncSession, talk: Talk, event: Event) -> dict[str, Any]:
+async def _context(
+    request: Request, db: AsyncSession, talk: Talk, event: Event, *, speaker_view: bool = False
+) -> dict[str, Any]:
     user = await current_principal(request)
     speakers, speaker_ids = await _speakers(db, talk)
     room_name = f"talk:{talk.id}"
     room_id = (await db.exec(select(Room.id).where(Room.name == room_name))).first()
     moderator = _can_moderate(user, speaker_ids)
     all_questions = await questions.room_questions(db, room_id, room_name, qr.STATUSES) if room_id else []
-    visible = [q for q in all_questions if qr.visible_to(q, user.id if user else None, moderator)]
+    # The page shows everyone what the audience sees (and their own pending questions); the speaker view
+    # shows the room's moderators everything.
+    visible = [q for q in all_questions if qr.visible_to(q, user.id if user else None, moderator and speaker_view)]
     now = utcnow()
     state = talk_state(talk.starts_at, talk.ends_at, now)
     stand = await db.get(Stand, talk.stand_id) if talk.stand_id else None
@@ -173,7 +192,6 @@ async def _context(request: Request, db: AsyncSession, talk: Talk, event: Event)
         "moderator": moderator,
         "qa_open": qr.qa_window_open("talk", now, talk_times=(talk.starts_at, talk.ends_at), event_open=True),
         "i18n": page_strings(),
-        "live_state": LIVE,
     }
 
 
@@ -191,7 +209,7 @@ async def speaker_page(request: Request) -> Response:
         talk, event = await _talk_or_404(db, talk_id)
         if user is None:
             return RedirectResponse(f"/login?next=/talks/{talk.id}/animer", status_code=303)
-        context = await _context(request, db, talk, event)
+        context = await _context(request, db, talk, event, speaker_view=True)
     if not context["moderator"]:
         raise DomainError("forbidden", "Cette page est réservée aux intervenants de la conférence et à la modération.")
     context["questions"] = sorted(context["questions"], key=qr.speaker_order_key)

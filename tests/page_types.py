@@ -14,7 +14,7 @@ HEIGHTS = {1366: 768, 768: 1024, 375: 812}
 class Shot:
     name: str  # file name stem
     role: str  # anonymous, pupil, pro, teacher, organiser
-    path: str  # may hold {stand} / {staffed_stand}
+    path: str  # may hold {staffed_stand} / {talk} (see `demo_talk`)
     full_page: bool = True
 
 
@@ -29,6 +29,9 @@ SHOTS = [
     Shot("stand-full", "pupil", "/stands/{staffed_stand}"),
     Shot("console", "pro", "/console", full_page=False),
     Shot("teacher", "teacher", "/classe"),
+    Shot("talk", "pupil", "/talks/{talk}"),
+    Shot("talk-anonymous", "anonymous", "/talks/{talk}"),
+    Shot("talk-speaker", "organiser", "/talks/{talk}/animer"),
     Shot("admin", "organiser", "/admin"),
     Shot("admin-event", "organiser", "/admin/events/des-clics-des-metiers"),
     Shot("admin-stand", "organiser", "/admin/stands/{staffed_stand}"),
@@ -36,6 +39,22 @@ SHOTS = [
     Shot("admin-visits", "organiser", "/admin/events/des-clics-des-metiers/visits"),
     Shot("not-found", "anonymous", "/stands/999999"),
 ]
+
+
+def demo_talk(base_url: str) -> int:
+    """A demo talk of "Des clics, des métiers": one under way if there is one, else the first."""
+    import json
+    from datetime import UTC, datetime
+    from urllib.request import urlopen
+
+    with urlopen(f"{base_url}/api/events/des-clics-des-metiers/talks", timeout=10) as answer:
+        talks = json.loads(answer.read())
+    if not talks:
+        raise RuntimeError("no talk in the demo")
+    now = datetime.now(UTC)
+    live = [t for t in talks if datetime.fromisoformat(t["starts_at"]) <= now < datetime.fromisoformat(t["ends_at"])]
+    return int((live or talks)[0]["id"])
+
 
 LOGINS = {
     "pro": ("pro@demo.salon", "demo-salon"),

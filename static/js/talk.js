@@ -27,7 +27,51 @@
     return;
   }
 
-  var t = D.translator({});
+  // French defaults; the page's strings (sessions.talk_views.page_strings) win.
+  var t = D.translator({
+    connecting: "Connexion aux questions…",
+    connected: "Questions en direct",
+    reconnecting: "Connexion perdue. Reconnexion en cours…",
+    connect_error: "Impossible de joindre le serveur pour l'instant. Nouvel essai automatique…",
+    pending: "En attente de validation",
+    rejected: "Refusée",
+    answered: "Répondue",
+    pinned: "Épinglée",
+    vote: "+1",
+    vote_label: "Voter pour cette question",
+    voted_label: "Vous avez voté pour cette question",
+    votes_one: "%(num)d vote",
+    votes_many: "%(num)d votes",
+    empty: "Aucune question pour l'instant.",
+    sending: "Envoi…",
+    sent_pending: "Question envoyée : elle paraîtra quand l'intervenant l'aura validée.",
+    sent: "Question envoyée.",
+    held: "Votre question a été retenue par le filtre du salon.",
+    failed: "La question n'a pas pu être envoyée. Réessayez.",
+    chars_left: "%(num)d caractères restants",
+    state_upcoming: "À venir",
+    state_live: "En direct",
+    state_ended: "Terminé",
+    countdown: "Commence dans %(time)s",
+    countdown_soon: "Commence dans un instant",
+    starts_at: "Commence à %(time)s",
+    approve: "Valider",
+    reject: "Refuser",
+    pin: "Épingler",
+    unpin: "Détacher",
+    mark_answered: "Marquer répondue",
+    answer: "Répondre par écrit",
+    answer_send: "Publier la réponse",
+    answer_label: "Votre réponse à cette question",
+    audience_one: "%(num)d personne connectée",
+    audience_many: "%(num)d personnes connectées",
+    role_pupil: "Élève",
+    by: "par %(name)s",
+    answer_by: "Réponse de %(name)s",
+    redacted: "(certaines informations ont été masquées)",
+    refused: "Action refusée.",
+    qa_ended: "La conférence est terminée : les questions sont fermées."
+  });
   var make = D.make;
   var setText = D.setText;
   var room = root.getAttribute("data-room");
@@ -106,6 +150,12 @@
     }
     if (closedNote) {
       closedNote.hidden = open;
+      if (state === "ended") {
+        setText(closedNote, t("qa_ended"));
+      }
+    }
+    if (connected && !listing) {
+      say(open ? t("connected") : "");
     }
   }
 
@@ -115,8 +165,10 @@
   var voted = Object.create(null); // id -> true
   var items = Object.create(null); // id -> li
 
+  // The speaker view shows every question to the room's moderators; the talk's page shows everyone (its
+  // speakers included) what the audience sees, plus their own pending questions.
   function visible(q) {
-    if (q.status === "approved" || moderator) {
+    if (q.status === "approved" || (speaker && moderator)) {
       return true;
     }
     return q.status === "pending" && q.author && q.author.id === userId;
@@ -254,7 +306,12 @@
         li = make("li");
         items[q.id] = li;
       }
-      fill(li, q);
+      // Only a question that changed is drawn again: the list is a live region.
+      var signature = JSON.stringify([q, !!voted[q.id], qaOpen(Date.now())]);
+      if (li.getAttribute("data-signature") !== signature) {
+        fill(li, q);
+        li.setAttribute("data-signature", signature);
+      }
       keep[q.id] = true;
       if (list.children[index] !== li) {
         list.insertBefore(li, list.children[index] || null);
@@ -262,9 +319,11 @@
     });
     Array.prototype.slice.call(list.children).forEach(function (li) {
       var id = li.getAttribute("data-question-id");
-      if (!keep[id]) {
+      if (!keep[id] || items[id] !== li) { // gone, or the server-rendered copy of one drawn here
         list.removeChild(li);
-        delete items[id];
+        if (!keep[id]) {
+          delete items[id];
+        }
       }
     });
     if (empty) {
@@ -335,7 +394,6 @@
         buffered.forEach(upsert);
         buffered = [];
         moderator = moderator || !!ack.moderator;
-        say(t("connected"));
         renderAll();
         tick();
       });
@@ -368,7 +426,8 @@
   }
 
   function start() {
-    if (typeof window.io !== "function" || !room) {
+    // Sockets need an account: anonymous visitors read the page, and its state follows the clock.
+    if (typeof window.io !== "function" || !room || !userId) {
       return;
     }
     say(t("connecting"));

@@ -66,7 +66,14 @@
     stat_conversations_many: "conversations",
     stat_replies_one: "réponse de professionnel",
     stat_replies_many: "réponses de professionnels",
-    summary_label: "Résumé des échanges de %(label)s"
+    summary_label: "Résumé des échanges de %(label)s",
+    question_pending: "En attente de validation",
+    question_approved: "Publiée",
+    question_rejected: "Refusée",
+    question_answered: "Répondue",
+    question_votes_one: "%(num)d vote",
+    question_votes_many: "%(num)d votes",
+    question_answer_by: "Réponse de %(name)s"
   };
 
   var ROLES = ["pupil", "teacher", "professional", "cfa", "organiser"];
@@ -512,6 +519,71 @@
       showError(t("connect_refused"));
     } else {
       setText(status, t("connect_error"));
+    }
+  });
+
+  /* ---------- Questions in talks ---------- */
+
+  // `class:question` {class_id, class_label, room, talk_id, title, question}: a pupil's question in a talk
+  // or a Q&A room, when asked and at each change (approved, answered, a written answer...). Newest first.
+  function questionStatus(q) {
+    if (q.answered) {
+      return t("question_answered");
+    }
+    return t("question_" + q.status);
+  }
+
+  function buildQuestion(p) {
+    var q = p.question;
+    var li = make("li", "msg teacher-question");
+    li.setAttribute("data-question-id", String(q.id));
+    var meta = make("p", "msg-meta");
+    meta.appendChild(make("strong", "msg-author", q.author && q.author.name ? q.author.name : t("anonymous")));
+    meta.appendChild(document.createTextNode(" "));
+    if (isId(p.talk_id)) {
+      var link = make("a", "", typeof p.title === "string" ? p.title : "");
+      link.href = "/talks/" + p.talk_id;
+      meta.appendChild(link);
+    } else {
+      meta.appendChild(make("span", "", typeof p.title === "string" ? p.title : ""));
+    }
+    meta.appendChild(document.createTextNode(" "));
+    var state = q.answered ? "answered" : String(q.status);
+    var badge = make("span", "teacher-qstatus teacher-qstatus-" + state.replace(/[^a-z]/g, ""), questionStatus(q));
+    badge.setAttribute("data-question-status", "");
+    meta.appendChild(badge);
+    meta.appendChild(document.createTextNode(" "));
+    var n = typeof q.votes === "number" ? q.votes : 0;
+    meta.appendChild(make("span", "msg-time", t(n < 2 ? "question_votes_one" : "question_votes_many", { num: n })));
+    li.appendChild(meta);
+    li.appendChild(make("p", "msg-text", typeof q.text === "string" ? q.text : ""));
+    (Array.isArray(q.answers) ? q.answers : []).forEach(function (a) {
+      var by = t("question_answer_by", { name: a && a.author && a.author.name ? a.author.name : "" });
+      li.appendChild(make("p", "msg-note", by + " : " + (a && typeof a.text === "string" ? a.text : "")));
+    });
+    return li;
+  }
+
+  socket.on("class:question", function (p) {
+    if (!p || typeof p !== "object" || !p.question || !isId(p.question.id) || !isId(p.class_id)) {
+      return;
+    }
+    var section = findChild(root, "[data-class-id]", "data-class-id", String(p.class_id));
+    var part = section ? section.querySelector("[data-class-questions]") : null;
+    var log = part ? part.querySelector("[data-question-log]") : null;
+    if (!log) {
+      return;
+    }
+    var li = buildQuestion(p);
+    var old = findChild(log, "li[data-question-id]", "data-question-id", String(p.question.id));
+    if (old) {
+      log.replaceChild(li, old);
+    } else {
+      log.insertBefore(li, log.firstChild);
+    }
+    var empty = part.querySelector("[data-questions-empty]");
+    if (empty) {
+      empty.hidden = true;
     }
   });
 

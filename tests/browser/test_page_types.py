@@ -7,7 +7,7 @@ import pytest
 
 from tests.a11y import axe_violations
 from tests.live import demo_stand
-from tests.page_types import SHOTS, signed_in
+from tests.page_types import SHOTS, demo_talk, signed_in
 
 pytestmark = pytest.mark.browser
 
@@ -15,12 +15,13 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 375])
 async def test_every_page_type_passes_axe_without_sideways_scroll(server, browser, width):
     stand = await demo_stand(server.url, staffed=True)
+    talk = demo_talk(server.url)
     contexts = {}
     problems: list[str] = []
     seen: set[str] = set()
     try:
         for shot in SHOTS:
-            path = shot.path.format(staffed_stand=stand)
+            path = shot.path.format(staffed_stand=stand, talk=talk)
             if path in seen:
                 continue
             seen.add(path)

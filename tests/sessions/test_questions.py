@@ -353,3 +353,28 @@ async def test_fifty_voters_counts_exact_and_broadcasts_coalesced(qa_db, people)
     for question in ids:
         assert await count_rows(qa_db, QuestionVote, question_id=question) == 50
         assert await count_rows(qa_db, Question, id=question, votes=50) == 1
+
+
+async def test_after_a_reconnect_the_list_has_what_was_missed(qa_server, qa_db, people):
+    talk = await make_talk(qa_db, premoderated=True)
+    room = f"talk:{talk}"
+    token = (await pupil_token(qa_server.url))["token"]
+    pupil = await LiveClient().connect(qa_server.url, token)
+    await enter(pupil, room)
+    mine = (await ask(pupil, room, "Ma question avant la coupure"))["question"]
+    await pupil.close()  # the connection drops
+
+    other, speaker = await people.pupil(), await people.adult("pro@demo.salon")
+    theirs = (await ask(other, room, "Une question pendant la coupure"))["question"]
+    assert (await speaker.call("question:moderate", {"question_id": theirs["id"], "action": "approve"}))["ok"]
+    assert (await speaker.call("question:moderate", {"question_id": theirs["id"], "action": "pin"}))["ok"]
+    assert (await other.call("question:vote", {"question_id": theirs["id"]}))["ok"]
+
+    back = await LiveClient().connect(qa_server.url, token)
+    people.clients.append(back)
+    listed = await enter(back, room)
+    by_id = {q["id"]: q for q in listed["questions"]}
+    assert list(by_id) == [theirs["id"], mine["id"]]
+    assert by_id[theirs["id"]]["pinned"] is True and by_id[theirs["id"]]["votes"] == 1
+    assert by_id[mine["id"]]["status"] == "pending"  # still marked "en attente" for its asker
+    assert listed["voted"] == [] and listed["moderator"] is False
