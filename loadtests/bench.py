@@ -867,11 +867,12 @@ def run_qa_step(bench: Bench, size: int, target: str) -> dict[str, Any]:
         window = result.pop("_window")
         result.pop("event", None)
         acked = result.pop("acked_by_question")
+        unanswered_by = result.pop("unanswered_by_question", {})
         last_seen = result.pop("last_seen_by_question")
         times = result["votes_broadcasts"].pop("times_s")
         record.update(result)
         stored = stored_votes(bench, room) if target == "salon" else None
-        accounting = vote_accounting(acked, stored, last_seen, result["votes_unanswered"])
+        accounting = vote_accounting(acked, stored, last_seen, result["votes_unanswered"], unanswered_by)
         rates = broadcast_rates(times, result["window_s"])
         record["votes_accounting"] = accounting
         record["votes_broadcasts"].update(rates)

@@ -63,6 +63,7 @@ class QA {
     this.visibleVoter = [];
     this.visibleObservers = [];
     this.ackedByQuestion = {};
+    this.unansweredByQuestion = {}; // votes whose ack never came: stored or not, the database tells
     this.broadcastTimes = [];
     this.broadcastIds = 0;
     this.counts = {
@@ -219,6 +220,7 @@ class QA {
       const now = performance.now();
       if (err) {
         this.counts.votes_unanswered += 1; // counted or not: bench.py reports these apart
+        this.unansweredByQuestion[id] = (this.unansweredByQuestion[id] || 0) + 1;
         return;
       }
       if (!answer || !answer.ok) {
@@ -340,6 +342,7 @@ class QA {
         times_s: this.broadcastTimes.map((t) => Math.round(t - t0) / 1000),
       },
       acked_by_question: this.ackedByQuestion,
+      unanswered_by_question: this.unansweredByQuestion,
       last_seen_by_question: seen,
     };
   }

@@ -76,17 +76,26 @@ def vote_accounting(
     stored: dict[str, dict[str, int]] | None,
     last_seen: dict[str, int],
     unanswered: int = 0,
+    unanswered_by: dict[str, int] | None = None,
 ) -> dict[str, Any]:
-    """Every acknowledged vote counted exactly once: for each question the votes acked to the clients, the
-    stored `votes` and, where given, `rows` (`stored` is None for the Node.js peer, which stores nothing)
-    are equal, and the last count an observer saw is that number too. A vote left without an ack may or may
-    not be stored: any makes exactly-once unproven. Questions of other runs in `stored` are ignored."""
+    """Every acknowledged vote counted exactly once: for each question the stored `votes` column equals its
+    `rows` (where given; `stored` is None for the Node.js peer, which stores nothing) and lies between the
+    votes acked to the clients and those plus the question's votes left without an ack (`unanswered_by`: a
+    vote whose ack timed out may or may not be stored, but at most once); the last count an observer saw is
+    the stored one. Without `unanswered_by`, votes without an ack leave exactly-once unproven. Questions of
+    other runs in `stored` are ignored."""
     mismatched = []
     not_visible = []
+    unacked_stored = 0
     for qid, n in sorted(acked.items(), key=lambda item: int(item[0])):
         row = (stored or {}).get(qid, {"votes": 0, "rows": 0})
-        if stored is not None and not (row["votes"] == row.get("rows", row["votes"]) == n):
-            mismatched.append({"question_id": int(qid), "acked": n, **row})
+        rows = row.get("rows", row["votes"])
+        slack = (unanswered_by or {}).get(qid, 0)
+        if stored is not None:
+            if not (row["votes"] == rows and n <= rows <= n + slack):
+                mismatched.append({"question_id": int(qid), "acked": n, "unanswered": slack, **row})
+            else:
+                unacked_stored += rows - n
         if last_seen.get(qid, 0) != (row["votes"] if stored is not None else n):
             not_visible.append({"question_id": int(qid), "acked": n, "last_seen": last_seen.get(qid, 0)})
     result: dict[str, Any] = {
@@ -101,7 +110,9 @@ def vote_accounting(
     if stored is not None:
         result["stored"] = sum((stored.get(q) or {"votes": 0})["votes"] for q in acked)
         result["rows"] = sum((stored.get(q) or {}).get("rows", (stored.get(q) or {"votes": 0})["votes"]) for q in acked)
-    result["exact"] = not mismatched and unanswered == 0
+        result["unanswered_but_stored"] = unacked_stored
+    proven = unanswered == 0 or (unanswered_by is not None and stored is not None)
+    result["exact"] = not mismatched and proven
     return result
 
 

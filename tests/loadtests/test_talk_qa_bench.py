@@ -43,7 +43,7 @@ def test_a_vote_stored_twice_or_lost_is_a_mismatch():
     result = vote_accounting({"3": 10, "4": 2}, stored, last_seen={"3": 11, "4": 1})
     assert not result["exact"]
     assert result["mismatched_count"] == 2
-    assert result["mismatched"][0] == {"question_id": 3, "acked": 10, "votes": 11, "rows": 11}
+    assert result["mismatched"][0] == {"question_id": 3, "acked": 10, "unanswered": 0, "votes": 11, "rows": 11}
 
 
 def test_a_vote_without_ack_makes_exactly_once_unproven():
@@ -153,3 +153,13 @@ def test_a_tiny_run_counts_every_vote_exactly_once_and_delivers_every_question(t
     assert accounting["last_seen_differs_count"] == 0
     assert result["vote_visible_voter_ms"]["count"] == 60
     assert result["vote_visible_voter_ms"]["never_visible"] == 0
+
+
+def test_a_vote_whose_ack_timed_out_may_be_stored_once_but_not_twice():
+    stored = {"3": {"votes": 11, "rows": 11}}
+    once = vote_accounting({"3": 10}, stored, {"3": 11}, unanswered=1, unanswered_by={"3": 1})
+    assert once["exact"] and once["unanswered_but_stored"] == 1
+    twice = vote_accounting({"3": 10}, {"3": {"votes": 12, "rows": 12}}, {"3": 12}, 1, {"3": 1})
+    assert not twice["exact"]
+    drift = vote_accounting({"3": 10}, {"3": {"votes": 11, "rows": 10}}, {"3": 11}, 1, {"3": 1})
+    assert not drift["exact"]  # the column and the rows disagree
