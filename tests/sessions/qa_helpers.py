@@ -40,8 +40,10 @@ async def make_qa_room(database_url: str, cfas: list[str], *, closed: bool = Fal
                 ends_at=now - timedelta(days=5),
             )
         stands = [(await db.exec(select(Stand).where(Stand.name == name))).one() for name in cfas]
+        # A unique cluster and title: save_qa_room finds an existing room by either (the demo's renamed clusters).
+        suffix = uuid.uuid4().hex[:8]
         room = await save_qa_room(
-            db, event, cluster=f"Pôle de test {uuid.uuid4().hex[:8]}", title="Salon de test", cfas=stands
+            db, event, cluster=f"Pôle de test {suffix}", title=f"Salon de test {suffix}", cfas=stands
         )
         await db.commit()
         assert room.id is not None
