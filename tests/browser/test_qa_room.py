@@ -2,8 +2,9 @@
 accents aside) and sees it "en attente"; a CFA staff member approves it in the console, claims it and answers;
 the pupil sees the answer signed with the CFA's name arrive live, without a reload, marked "Nouvelle
 réponse"; the next opening of the room still marks it (answered since the previous one), the one after no
-more. Axe finds nothing serious on either page at 1366 and 375 px. (The return-code leg, coming back on
-another device, is added once return codes land.)"""
+more; on another device (a second browser context, no cookie in common) the pupil's return code brings them
+back to the room with their question and its answer. Axe finds nothing serious on either page at 1366 and
+375 px."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ async def test_a_pupil_asks_a_cfa_answers_from_the_console_live(qa_server, qa_db
     await pupil.goto(f"{qa_server.url}/join")
     await pupil.fill("#class_code", "DEMO-3E")
     await pupil.keyboard.press("Enter")
-    await pupil.wait_for_load_state("networkidle")
+    await pupil.wait_for_url(f"{qa_server.url}/mon-code?**")
+    return_code = " ".join(await pupil.locator(".return-code-part").all_inner_texts())
     await pupil.goto(f"{qa_server.url}/qa-rooms/{room_id}")
     box = pupil.get_by_label("Votre question aux CFA")
     await expect(box).to_be_visible()
@@ -100,4 +102,16 @@ async def test_a_pupil_asks_a_cfa_answers_from_the_console_live(qa_server, qa_db
     await pupil.reload()
     await expect(mine.locator(".question-answer")).to_contain_text("Non, le CFA vous aide")
     await expect(mine.locator(".badge-new")).to_have_count(0)
+
+    # Another day, another computer: the return code brings the same pupil back to their question and its answer.
+    elsewhere = await watched_page(browser, problems, width=width, height=900)
+    await elsewhere.goto(f"{qa_server.url}/join")
+    await elsewhere.fill("#return_code", return_code)
+    await elsewhere.get_by_role("button", name="Revenir dans le salon").click()
+    await elsewhere.wait_for_load_state("networkidle")
+    await elsewhere.goto(f"{qa_server.url}/qa-rooms/{room_id}")
+    again = elsewhere.locator(".question", has_text=text)
+    await expect(again.locator(".question-answer")).to_contain_text("Non, le CFA vous aide")
+    await expect(again.locator(".question-answer-by")).to_contain_text(PRO_ONLY_CFA)
+    await expect(again.locator(".question-vote")).to_have_count(0)  # still their own question: no "moi aussi"
     assert problems == []
