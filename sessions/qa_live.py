@@ -23,8 +23,8 @@ from server.models import User
 from server.timeutil import aware, utcnow
 from sessions import qa_room_rules as qar
 from sessions import question_rules as qr
-from sessions.models import QADigest, QARoom, QARoomCFA, QARoomVisit, Question, QuestionAnswer, QuestionVote
-from sessions.questions import room_questions
+from sessions.models import QADigest, QARoom, QARoomCFA, QARoomVisit, Question, QuestionAnswer
+from sessions.questions import room_questions, voted_for
 from stands.marks import initials, mark_colour
 from stands.models import Event, Media, Stand, StandStaff
 
@@ -98,18 +98,7 @@ async def visible_questions(
     found = await room_questions(db, view.room_id, view.room_name, (qr.APPROVED, qr.PENDING))
     viewer = principal.id if principal else None
     shown = [q for q in found if qr.visible_to(q, viewer, False)]
-    voted: list[int] = []
-    if principal is not None and shown:
-        voted = list(
-            (
-                await db.exec(
-                    select(QuestionVote.question_id).where(
-                        QuestionVote.user_id == principal.id,
-                        col(QuestionVote.question_id).in_([q["id"] for q in shown]),
-                    )
-                )
-            ).all()
-        )
+    voted = await voted_for(db, principal, shown)
     return shown, voted, moderates
 
 
