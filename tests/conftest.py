@@ -12,7 +12,7 @@ from playwright.async_api import Browser, async_playwright
 
 from tests import services
 from tests.browser_args import CHROMIUM_ARGS
-from tests.live import ServerProcess, base_env, prepare_database
+from tests.live import ServerProcess, demo_server
 
 
 @pytest.fixture(scope="session")
@@ -23,11 +23,8 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def server(sqlite_url: str) -> Iterator[ServerProcess]:
     """The default deployment: one process, SQLite, in-process fan-out."""
-    env = base_env(sqlite_url)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(sqlite_url) as process:
+        yield process
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import sys
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,18 @@ class ServerProcess:
         self.stop()
         time.sleep(0.2)
         self.start()
+
+
+@contextlib.contextmanager
+def demo_server(database_url: str, redis_url: str | None = None, **extra: str) -> Iterator[ServerProcess]:
+    """A migrated demo database served by one `salon serve`, stopped on exit (module and session fixtures)."""
+    env = base_env(database_url, redis_url, **extra)
+    prepare_database(env)
+    process = ServerProcess(env).start()
+    try:
+        yield process
+    finally:
+        process.stop()
 
 
 async def pupil_token(base_url: str, code: str = "DEMO-3E") -> dict[str, Any]:

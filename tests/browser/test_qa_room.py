@@ -15,7 +15,7 @@ from playwright.async_api import Page, expect
 
 from tests.a11y import axe_violations
 from tests.browser.pages import watched_page
-from tests.live import ServerProcess, base_env, prepare_database
+from tests.live import ServerProcess, demo_server
 from tests.sessions.qa_helpers import BOTH_STAFF_CFA, PRO_ONLY_CFA, make_qa_room
 
 pytestmark = pytest.mark.browser
@@ -28,11 +28,8 @@ def qa_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def qa_server(qa_db: str) -> Iterator[ServerProcess]:
-    env = base_env(qa_db)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(qa_db) as process:
+        yield process
 
 
 async def sign_in(page: Page, base_url: str, email: str) -> None:

@@ -13,7 +13,7 @@ import socketio
 from playwright.async_api import Page, expect
 
 from tests.browser.pages import log_in, watched_page
-from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
+from tests.live import LiveClient, ServerProcess, demo_server, pupil_token, staff_token
 from tests.sessions.talks import make_talk
 
 pytestmark = pytest.mark.browser
@@ -32,11 +32,8 @@ def talk_channel(redis_prefix: str) -> str:
 @pytest.fixture(scope="module")
 def talk_server(talk_db: str, redis_url: str, talk_channel: str) -> Iterator[ServerProcess]:
     """With Redis, so that a test can emit `talk:state` as the scheduler would, from outside the server."""
-    env = base_env(talk_db, redis_url, SALON_REDIS_PREFIX=talk_channel)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(talk_db, redis_url, SALON_REDIS_PREFIX=talk_channel) as process:
+        yield process
 
 
 async def join_as_pupil(page: Page, base_url: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.live import ServerProcess, base_env, prepare_database
+from tests.live import ServerProcess, demo_server
 from tests.server.accounts_helpers import TEACHER_DOMAINS
 
 
@@ -15,8 +15,5 @@ def accounts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     """Its own database and server: the mails are read from its log (LOG_LEVEL=info), and the sign-up and reset
     budgets its tests spend do not reach the other tests' server."""
     url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('accounts') / 'salon.db'}"
-    env = base_env(url, LOG_LEVEL="info", TEACHER_DOMAINS=TEACHER_DOMAINS)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(url, LOG_LEVEL="info", TEACHER_DOMAINS=TEACHER_DOMAINS) as process:
+        yield process

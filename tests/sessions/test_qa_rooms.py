@@ -18,7 +18,7 @@ import pytest
 
 from server.timeutil import utcnow
 from sessions.models import Question, QuestionAnswer, QuestionAnswerRevision, QuestionVote
-from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
+from tests.live import LiveClient, ServerProcess, demo_server, pupil_token, staff_token
 from tests.sessions.qa_helpers import BOTH_STAFF_CFA, OTHER_CFA, PRO_ONLY_CFA, make_qa_room, set_question, stand_id
 from tests.sessions.talks import count_rows, database
 
@@ -30,11 +30,8 @@ def qa_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def qa_server(qa_db: str) -> Iterator[ServerProcess]:
-    env = base_env(qa_db)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(qa_db) as process:
+        yield process
 
 
 class People:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from sessions.models import Question, QuestionAnswer, QuestionVote
-from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
+from tests.live import LiveClient, ServerProcess, demo_server, pupil_token, staff_token
 from tests.sessions.talks import count_rows, make_talk
 
 
@@ -26,11 +26,8 @@ def qa_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def qa_server(qa_db: str) -> Iterator[ServerProcess]:
-    env = base_env(qa_db)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(qa_db) as process:
+        yield process
 
 
 class People:

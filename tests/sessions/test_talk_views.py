@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from sessions.talk_views import stream_of
-from tests.live import LiveClient, ServerProcess, base_env, prepare_database, pupil_token, staff_token
+from tests.live import LiveClient, ServerProcess, demo_server, pupil_token, staff_token
 from tests.sessions.talks import make_talk
 
 
@@ -47,11 +47,8 @@ def views_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def views_server(views_db: str) -> Iterator[ServerProcess]:
-    env = base_env(views_db)
-    prepare_database(env)
-    process = ServerProcess(env).start()
-    yield process
-    process.stop()
+    with demo_server(views_db) as process:
+        yield process
 
 
 async def session_for(base_url: str, token: str) -> httpx.AsyncClient:
